@@ -1,0 +1,5 @@
+//! Pure Rust teaching modules. No web-sys, js-sys, gloo or yew: every line runs and is
+//! tested natively, and the same code runs in WASM. The public face is fixed in
+//! API.md; the tabs are built on it.
+
+pub mod source;

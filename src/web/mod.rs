@@ -1,0 +1,9 @@
+//! Browser glue: everything that touches web-sys, js-sys or gloo lives here, so the
+//! Yew components stay free of DOM plumbing and the lab stays pure Rust.
+
+pub mod bench;
+pub mod dom;
+pub mod features;
+pub mod panic;
+pub mod storage;
+pub mod theme;

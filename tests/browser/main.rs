@@ -1,0 +1,9 @@
+//! Browser tests: run in headless Firefox by `cargo test --target wasm32-unknown-unknown
+//! --test browser` (wasm-bindgen-test). Each module tests one tab or one piece of glue.
+#![cfg(target_arch = "wasm32")]
+
+mod shell;
+mod support;
+mod web_glue;
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
