@@ -17,7 +17,8 @@ pub fn site_from_env() -> (PathBuf, String) {
     let dist = std::env::var("E2E_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist"));
-    let mut public = std::env::var("E2E_PUBLIC_PATH").unwrap_or_else(|_| "/wasm-playground/".into());
+    let mut public =
+        std::env::var("E2E_PUBLIC_PATH").unwrap_or_else(|_| "/wasm-playground/".into());
     if !public.ends_with('/') {
         public.push('/');
     }

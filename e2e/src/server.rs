@@ -27,7 +27,10 @@ impl StaticServer {
                 });
             }
         });
-        Ok(StaticServer { port, public_path: public_path.to_string() })
+        Ok(StaticServer {
+            port,
+            public_path: public_path.to_string(),
+        })
     }
 
     pub fn url(&self, rest: &str) -> String {
@@ -40,9 +43,18 @@ impl StaticServer {
     pub fn phone_url(&self, hash: &str) -> String {
         let encoded: String = hash
             .bytes()
-            .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+            .map(|b| {
+                if b.is_ascii_alphanumeric() {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
             .collect();
-        format!("http://127.0.0.1:{}{PHONE_FRAME_PATH}?hash={encoded}", self.port)
+        format!(
+            "http://127.0.0.1:{}{PHONE_FRAME_PATH}?hash={encoded}",
+            self.port
+        )
     }
 }
 
@@ -77,25 +89,53 @@ fn handle(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<(
     let target = parts.next().unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
     if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, 405, "text/plain", b"method not allowed", method == "HEAD");
+        return respond(
+            &mut stream,
+            405,
+            "text/plain",
+            b"method not allowed",
+            method == "HEAD",
+        );
     }
     if path == PHONE_FRAME_PATH {
         let page = phone_frame_page(prefix);
-        return respond(&mut stream, 200, "text/html; charset=utf-8", page.as_bytes(), method == "HEAD");
+        return respond(
+            &mut stream,
+            200,
+            "text/html; charset=utf-8",
+            page.as_bytes(),
+            method == "HEAD",
+        );
     }
     if path == prefix.trim_end_matches('/') {
-        let head = format!("HTTP/1.1 301 Moved Permanently\r\nLocation: {prefix}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        let head = format!(
+            "HTTP/1.1 301 Moved Permanently\r\nLocation: {prefix}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        );
         return stream.write_all(head.as_bytes());
     }
     let Some(rest) = path.strip_prefix(prefix) else {
-        return respond(&mut stream, 404, "text/plain", b"not under the public path", method == "HEAD");
+        return respond(
+            &mut stream,
+            404,
+            "text/plain",
+            b"not under the public path",
+            method == "HEAD",
+        );
     };
     let mut file = root.to_path_buf();
     for part in rest.split('/').filter(|p| !p.is_empty()) {
         let part = Path::new(part);
         // Only plain names: no "..", no absolute paths.
-        if part.components().count() != 1 || !matches!(part.components().next(), Some(Component::Normal(_))) {
-            return respond(&mut stream, 400, "text/plain", b"bad path", method == "HEAD");
+        if part.components().count() != 1
+            || !matches!(part.components().next(), Some(Component::Normal(_)))
+        {
+            return respond(
+                &mut stream,
+                400,
+                "text/plain",
+                b"bad path",
+                method == "HEAD",
+            );
         }
         file.push(part);
     }
@@ -103,8 +143,20 @@ fn handle(mut stream: TcpStream, root: &Path, prefix: &str) -> std::io::Result<(
         file.push("index.html");
     }
     match std::fs::read(&file) {
-        Ok(body) => respond(&mut stream, 200, content_type(&file), &body, method == "HEAD"),
-        Err(_) => respond(&mut stream, 404, "text/plain", b"not found", method == "HEAD"),
+        Ok(body) => respond(
+            &mut stream,
+            200,
+            content_type(&file),
+            &body,
+            method == "HEAD",
+        ),
+        Err(_) => respond(
+            &mut stream,
+            404,
+            "text/plain",
+            b"not found",
+            method == "HEAD",
+        ),
     }
 }
 
@@ -123,7 +175,13 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn respond(stream: &mut TcpStream, status: u16, kind: &str, body: &[u8], head_only: bool) -> std::io::Result<()> {
+fn respond(
+    stream: &mut TcpStream,
+    status: u16,
+    kind: &str,
+    body: &[u8],
+    head_only: bool,
+) -> std::io::Result<()> {
     let reason = match status {
         200 => "OK",
         400 => "Bad Request",

@@ -31,7 +31,11 @@ impl Browser {
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| format!("could not start {program}: {e} (install it: cargo install --locked geckodriver)"))?;
-        let mut browser = Browser { driver, port, session: String::new() };
+        let mut browser = Browser {
+            driver,
+            port,
+            session: String::new(),
+        };
         let deadline = Instant::now() + Duration::from_secs(20);
         while browser.request("GET", "/status", None).is_err() {
             if Instant::now() > deadline {
@@ -62,7 +66,8 @@ impl Browser {
     }
 
     pub fn goto(&self, url: &str) -> Result<()> {
-        self.cmd("POST", "/url", Some(json!({ "url": url }))).map(drop)
+        self.cmd("POST", "/url", Some(json!({ "url": url })))
+            .map(drop)
     }
 
     pub fn refresh(&self) -> Result<()> {
@@ -70,12 +75,21 @@ impl Browser {
     }
 
     pub fn set_window_size(&self, width: u32, height: u32) -> Result<()> {
-        self.cmd("POST", "/window/rect", Some(json!({ "width": width, "height": height }))).map(drop)
+        self.cmd(
+            "POST",
+            "/window/rect",
+            Some(json!({ "width": width, "height": height })),
+        )
+        .map(drop)
     }
 
     /// Runs `script` as the body of a function (use `return`); `arguments[i]` are `args`.
     pub fn exec(&self, script: &str, args: Vec<Value>) -> Result<Value> {
-        self.cmd("POST", "/execute/sync", Some(json!({ "script": script, "args": args })))
+        self.cmd(
+            "POST",
+            "/execute/sync",
+            Some(json!({ "script": script, "args": args })),
+        )
     }
 
     /// Polls `script` until it returns something truthy, or fails after `timeout`.
@@ -91,7 +105,10 @@ impl Browser {
             }
             if Instant::now() > deadline {
                 let state = self
-                    .exec("return document.body ? document.body.innerText.slice(0, 400) : ''", vec![])
+                    .exec(
+                        "return document.body ? document.body.innerText.slice(0, 400) : ''",
+                        vec![],
+                    )
                     .unwrap_or_default();
                 return Err(format!("timed out waiting for {what}; page shows: {state}"));
             }
@@ -103,21 +120,28 @@ impl Browser {
     /// scrolls it into view and fails if something covers it).
     pub fn click(&self, selector: &str) -> Result<()> {
         let id = self.find(selector)?;
-        self.cmd("POST", &format!("/element/{id}/click"), Some(json!({}))).map(drop)
+        self.cmd("POST", &format!("/element/{id}/click"), Some(json!({})))
+            .map(drop)
     }
 
     /// Runs the following commands inside the `index`-th frame of the page.
     pub fn enter_frame(&self, index: u32) -> Result<()> {
-        self.cmd("POST", "/frame", Some(json!({ "id": index }))).map(drop)
+        self.cmd("POST", "/frame", Some(json!({ "id": index })))
+            .map(drop)
     }
 
     /// Back to the top-level page.
     pub fn leave_frames(&self) -> Result<()> {
-        self.cmd("POST", "/frame", Some(json!({ "id": null }))).map(drop)
+        self.cmd("POST", "/frame", Some(json!({ "id": null })))
+            .map(drop)
     }
 
     fn find(&self, selector: &str) -> Result<String> {
-        let found = self.cmd("POST", "/element", Some(json!({ "using": "css selector", "value": selector })))?;
+        let found = self.cmd(
+            "POST",
+            "/element",
+            Some(json!({ "using": "css selector", "value": selector })),
+        )?;
         found
             .as_object()
             .and_then(|o| o.values().next())
@@ -135,7 +159,12 @@ impl Browser {
             .and_then(Value::as_str)
             .ok_or("no focused element")?
             .to_string();
-        self.cmd("POST", &format!("/element/{id}/value"), Some(json!({ "text": keys }))).map(drop)
+        self.cmd(
+            "POST",
+            &format!("/element/{id}/value"),
+            Some(json!({ "text": keys })),
+        )
+        .map(drop)
     }
 
     /// Saves a PNG of the viewport.
@@ -146,33 +175,48 @@ impl Browser {
     /// Saves a PNG of one element (e.g. the phone iframe).
     pub fn element_screenshot(&self, selector: &str, path: &Path) -> Result<()> {
         let id = self.find(selector)?;
-        save_png(self.cmd("GET", &format!("/element/{id}/screenshot"), None)?, path)
+        save_png(
+            self.cmd("GET", &format!("/element/{id}/screenshot"), None)?,
+            path,
+        )
     }
-
 
     /// One HTTP/1.1 request to geckodriver; returns the `value` of the JSON answer.
     fn request(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).map_err(|e| e.to_string())?;
-        stream.set_read_timeout(Some(Duration::from_secs(60))).map_err(|e| e.to_string())?;
+        stream
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .map_err(|e| e.to_string())?;
         let body = body.map(|b| b.to_string()).unwrap_or_default();
         let head = format!(
             "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
             self.port,
             body.len()
         );
-        stream.write_all(head.as_bytes()).map_err(|e| e.to_string())?;
-        stream.write_all(body.as_bytes()).map_err(|e| e.to_string())?;
+        stream
+            .write_all(head.as_bytes())
+            .map_err(|e| e.to_string())?;
+        stream
+            .write_all(body.as_bytes())
+            .map_err(|e| e.to_string())?;
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).map_err(|e| e.to_string())?;
-        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").ok_or("malformed HTTP answer")?;
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .ok_or("malformed HTTP answer")?;
         let headers = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
         let mut payload = raw[split + 4..].to_vec();
         if headers.contains("transfer-encoding: chunked") {
             payload = dechunk(&payload).ok_or("malformed chunked answer")?;
         }
         let status_ok = headers.starts_with("http/1.1 2");
-        let json: Value = serde_json::from_slice(&payload)
-            .map_err(|e| format!("geckodriver answered non-JSON ({e}): {}", String::from_utf8_lossy(&payload)))?;
+        let json: Value = serde_json::from_slice(&payload).map_err(|e| {
+            format!(
+                "geckodriver answered non-JSON ({e}): {}",
+                String::from_utf8_lossy(&payload)
+            )
+        })?;
         let value = json.get("value").cloned().unwrap_or(Value::Null);
         if status_ok {
             Ok(value)
@@ -207,7 +251,10 @@ fn save_png(data: Value, path: &Path) -> Result<()> {
 
 fn free_port() -> Result<u16> {
     let listener = TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
-    listener.local_addr().map(|a| a.port()).map_err(|e| e.to_string())
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| e.to_string())
 }
 
 fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
@@ -236,7 +283,10 @@ fn base64_decode(text: &str) -> Option<Vec<u8>> {
             _ => None,
         }
     }
-    let clean: Vec<u8> = text.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=').collect();
+    let clean: Vec<u8> = text
+        .bytes()
+        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
+        .collect();
     let mut out = Vec::with_capacity(clean.len() * 3 / 4);
     for chunk in clean.chunks(4) {
         let mut acc = 0u32;
@@ -263,7 +313,10 @@ mod tests {
 
     #[test]
     fn dechunk_joins_chunks() {
-        assert_eq!(dechunk(b"3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n").unwrap(), b"abcde");
+        assert_eq!(
+            dechunk(b"3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n").unwrap(),
+            b"abcde"
+        );
         assert!(dechunk(b"5\r\nab").is_none());
     }
 }

@@ -41,7 +41,11 @@ fn server() -> &'static StaticServer {
 }
 
 fn hash_of(id: &str) -> String {
-    if id == "overview" { "#/".into() } else { format!("#/{id}") }
+    if id == "overview" {
+        "#/".into()
+    } else {
+        format!("#/{id}")
+    }
 }
 
 /// Waits until the app has mounted and the tab `id` is the selected one; checks that
@@ -54,9 +58,15 @@ fn expect_route(b: &Browser, id: &str, title: &str) {
     )
     .unwrap();
     let panel_text = b
-        .exec("return document.querySelector('[role=tabpanel]').innerText", vec![])
+        .exec(
+            "return document.querySelector('[role=tabpanel]').innerText",
+            vec![],
+        )
         .unwrap();
-    assert!(panel_text.as_str().unwrap_or("").contains(title), "panel of {id} mentions {title}: {panel_text}");
+    assert!(
+        panel_text.as_str().unwrap_or("").contains(title),
+        "panel of {id} mentions {title}: {panel_text}"
+    );
     let broken = b
         .exec("return !!document.getElementById('panic-banner') || !!document.querySelector('.boot-failed')", vec![])
         .unwrap();
@@ -80,28 +90,45 @@ fn every_route_by_deep_link_with_screenshots() {
                 } else {
                     b.goto(&server.url(&hash_of(id))).unwrap();
                 }
-                let stored = b.exec("return localStorage.getItem('wasm-playground:theme')", vec![]).unwrap();
+                let stored = b
+                    .exec(
+                        "return localStorage.getItem('wasm-playground:theme')",
+                        vec![],
+                    )
+                    .unwrap();
                 if stored != json!(theme) {
                     // The theme pick is remembered in storage: set it, reload.
                     b.exec("localStorage.setItem('wasm-playground:theme', arguments[0]); location.reload();", vec![json!(theme)]).unwrap();
                     std::thread::sleep(Duration::from_millis(300));
                 }
                 expect_route(&b, id, marker);
-                let applied = b.exec("return document.documentElement.dataset.theme", vec![]).unwrap();
+                let applied = b
+                    .exec("return document.documentElement.dataset.theme", vec![])
+                    .unwrap();
                 assert_eq!(applied, json!(theme));
                 // No page may scroll sideways as a whole, on a phone least of all.
                 let overflow = b
                     .exec("return document.documentElement.scrollWidth - document.documentElement.clientWidth", vec![])
                     .unwrap();
-                assert!(overflow.as_i64().unwrap_or(1) <= 0, "{id}: page is wider than the window by {overflow}px");
+                assert!(
+                    overflow.as_i64().unwrap_or(1) <= 0,
+                    "{id}: page is wider than the window by {overflow}px"
+                );
                 let suffix = if theme == "dark" { "-dark" } else { "" };
                 if phone {
-                    let width = b.exec("return document.documentElement.clientWidth", vec![]).unwrap();
+                    let width = b
+                        .exec("return document.documentElement.clientWidth", vec![])
+                        .unwrap();
                     assert_eq!(width, json!(PHONE_WIDTH - scrollbar(&b)));
                     b.leave_frames().unwrap();
-                    b.element_screenshot("#phone", &screenshot_dir().join(format!("{id}-{PHONE_WIDTH}{suffix}.png"))).unwrap();
+                    b.element_screenshot(
+                        "#phone",
+                        &screenshot_dir().join(format!("{id}-{PHONE_WIDTH}{suffix}.png")),
+                    )
+                    .unwrap();
                 } else {
-                    b.screenshot(&screenshot_dir().join(format!("{id}-1280{suffix}.png"))).unwrap();
+                    b.screenshot(&screenshot_dir().join(format!("{id}-1280{suffix}.png")))
+                        .unwrap();
                 }
             }
         }
@@ -110,7 +137,12 @@ fn every_route_by_deep_link_with_screenshots() {
 
 /// Width of a classic scrollbar inside the current document (0 with overlay scrollbars).
 fn scrollbar(b: &Browser) -> u32 {
-    let w = b.exec("return window.innerWidth - document.documentElement.clientWidth", vec![]).unwrap();
+    let w = b
+        .exec(
+            "return window.innerWidth - document.documentElement.clientWidth",
+            vec![],
+        )
+        .unwrap();
     w.as_u64().unwrap_or(0) as u32
 }
 
@@ -141,7 +173,8 @@ fn arrow_keys_move_between_tabs() {
     let b = Browser::start(1280, 900).unwrap();
     b.goto(&server().url("#/")).unwrap();
     expect_route(&b, "overview", "Rust and WebAssembly");
-    b.exec("document.getElementById('tab-overview').focus()", vec![]).unwrap();
+    b.exec("document.getElementById('tab-overview').focus()", vec![])
+        .unwrap();
     b.send_keys_to_active("\u{E014}").unwrap(); // ArrowRight
     expect_route(&b, "compute", "Compute");
     let focused = b.exec("return document.activeElement.id", vec![]).unwrap();
@@ -154,9 +187,18 @@ fn arrow_keys_move_between_tabs() {
 fn unknown_route_shows_not_found() {
     let b = Browser::start(1280, 900).unwrap();
     b.goto(&server().url("#/does-not-exist")).unwrap();
-    b.wait_for("the not-found panel", "return document.body.innerText.includes('No such page')", WAIT)
+    b.wait_for(
+        "the not-found panel",
+        "return document.body.innerText.includes('No such page')",
+        WAIT,
+    )
+    .unwrap();
+    let links = b
+        .exec(
+            "return document.querySelectorAll('.tab-links a').length",
+            vec![],
+        )
         .unwrap();
-    let links = b.exec("return document.querySelectorAll('.tab-links a').length", vec![]).unwrap();
     assert_eq!(links, json!(ROUTES.len()));
 }
 
@@ -178,6 +220,12 @@ fn assets_load_from_the_sub_path() {
         "the module loads from under {}: {wasm_url}",
         server.public_path
     );
-    let boot_gone = b.exec("return document.getElementById('boot') === null", vec![]).unwrap();
-    assert_eq!(boot_gone, json!(true), "the loading message is replaced by the app");
+    let boot_gone = b
+        .exec("return document.getElementById('boot') === null", vec![])
+        .unwrap();
+    assert_eq!(
+        boot_gone,
+        json!(true),
+        "the loading message is replaced by the app"
+    );
 }

@@ -3,3 +3,4 @@
 //! API.md; the tabs are built on it.
 
 pub mod source;
+pub mod state;
