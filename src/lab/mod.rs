@@ -2,5 +2,8 @@
 //! tested natively, and the same code runs in WASM. The public face is fixed in
 //! API.md; the tabs are built on it.
 
+pub mod compute;
+pub mod report;
 pub mod source;
 pub mod state;
+pub mod text;

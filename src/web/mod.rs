@@ -6,4 +6,5 @@ pub mod dom;
 pub mod features;
 pub mod panic;
 pub mod storage;
+pub mod suite;
 pub mod theme;

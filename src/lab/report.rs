@@ -1,0 +1,219 @@
+//! Benchmark reports: the results of a WASM-vs-JavaScript run as JSON, CSV and a
+//! Markdown table. The Bench tab exports them and the headless benchmark run
+//! (`./dev bench`) writes them to `target/bench/`.
+//!
+//! In production, criterion writes reports like these for native code; browsers have no
+//! such standard, so the format is ours: `{"browser", "version", "results": [{"name",
+//! "wasm_ms", "js_ms", "runs"}]}` with names `<tab>/<case>/<size>`.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub browser: String,
+    pub version: String,
+    /// Extra facts about the machine: SIMD support, logical cores.
+    #[serde(default)]
+    pub simd: bool,
+    #[serde(default)]
+    pub cores: u32,
+    pub results: Vec<ResultRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResultRow {
+    /// `<tab>/<case>/<size>`, e.g. `image/grayscale/3840x2160`.
+    pub name: String,
+    /// Median per-iteration time of the WASM side, in milliseconds.
+    pub wasm_ms: f64,
+    /// Median per-iteration time of the JavaScript side, in milliseconds.
+    pub js_ms: f64,
+    /// Samples taken per side.
+    pub runs: u32,
+    /// What the case does, in words.
+    #[serde(default)]
+    pub label: String,
+}
+
+impl ResultRow {
+    /// How many times faster WASM was (below 1: JavaScript was faster). Infinite or NaN
+    /// times (a side too fast for the timer) give `None`.
+    pub fn speedup(&self) -> Option<f64> {
+        let r = self.js_ms / self.wasm_ms;
+        (r.is_finite() && r > 0.0).then_some(r)
+    }
+
+    /// "WASM 2.3× faster", "JS 1.8× faster", "about the same".
+    pub fn verdict(&self) -> String {
+        match self.speedup() {
+            None => "not measurable".into(),
+            Some(r) if (0.95..=1.05).contains(&r) => "about the same".into(),
+            Some(r) if r > 1.0 => format!("WASM {r:.2}× faster"),
+            Some(r) => format!("JS {:.2}× faster", 1.0 / r),
+        }
+    }
+}
+
+impl Report {
+    pub fn to_json(&self) -> String {
+        // Non-finite numbers are not JSON; serde_json writes them as null, which the
+        // reader of a report can handle, instead of failing the whole export.
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+
+    pub fn from_json(text: &str) -> Result<Report, String> {
+        serde_json::from_str(text).map_err(|e| format!("not a benchmark report: {e}"))
+    }
+
+    /// RFC 4180 CSV with a header row.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("name,label,wasm_ms,js_ms,speedup,runs,browser,version\r\n");
+        for r in &self.results {
+            let speedup = r.speedup().map(|s| format!("{s:.4}")).unwrap_or_default();
+            let fields = [
+                csv_field(&r.name),
+                csv_field(&r.label),
+                number(r.wasm_ms),
+                number(r.js_ms),
+                speedup,
+                r.runs.to_string(),
+                csv_field(&self.browser),
+                csv_field(&self.version),
+            ];
+            out.push_str(&fields.join(","));
+            out.push_str("\r\n");
+        }
+        out
+    }
+
+    /// A Markdown table for the README's "Measured" section.
+    pub fn to_markdown(&self) -> String {
+        let mut out = format!(
+            "Browser: {} {} · SIMD: {} · logical cores: {}\n\n| case | WASM (median) | JS (median) | result |\n|---|---:|---:|---|\n",
+            self.browser,
+            self.version,
+            if self.simd { "yes" } else { "no" },
+            self.cores
+        );
+        for r in &self.results {
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} |\n",
+                r.name.replace('|', "\\|"),
+                ms(r.wasm_ms),
+                ms(r.js_ms),
+                r.verdict()
+            ));
+        }
+        out
+    }
+}
+
+fn number(v: f64) -> String {
+    if v.is_finite() {
+        format!("{v}")
+    } else {
+        String::new()
+    }
+}
+
+fn ms(v: f64) -> String {
+    if !v.is_finite() {
+        "–".into()
+    } else if v >= 1.0 {
+        format!("{v:.2} ms")
+    } else {
+        format!("{:.1} µs", v * 1000.0)
+    }
+}
+
+/// Quotes a field when it holds a comma, quote or line break; doubles inner quotes.
+/// A leading `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets do not run it
+/// as a formula (CSV injection).
+pub fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Report {
+        Report {
+            browser: "Firefox".into(),
+            version: "153.0".into(),
+            simd: true,
+            cores: 2,
+            results: vec![
+                ResultRow {
+                    name: "image/grayscale/3840x2160".into(),
+                    wasm_ms: 4.0,
+                    js_ms: 10.0,
+                    runs: 7,
+                    label: "grayscale".into(),
+                },
+                ResultRow {
+                    name: "compute/fib, \"naive\"/n=25".into(),
+                    wasm_ms: 2.0,
+                    js_ms: 1.0,
+                    runs: 15,
+                    label: "=SUM(A1)".into(),
+                },
+                ResultRow {
+                    name: "x/too-fast/1".into(),
+                    wasm_ms: 0.0,
+                    js_ms: 0.0,
+                    runs: 3,
+                    label: String::new(),
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn json_round_trips_and_has_the_documented_shape() {
+        let r = sample();
+        let text = r.to_json();
+        assert_eq!(Report::from_json(&text).unwrap(), r);
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["results"][0]["name"], "image/grayscale/3840x2160");
+        assert_eq!(v["results"][0]["wasm_ms"], 4.0);
+        assert_eq!(v["results"][0]["runs"], 7);
+        assert!(Report::from_json("[]").is_err());
+    }
+
+    #[test]
+    fn csv_quotes_and_defuses_formulas() {
+        let csv = sample().to_csv();
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "name,label,wasm_ms,js_ms,speedup,runs,browser,version"
+        );
+        assert!(lines[1].starts_with("image/grayscale/3840x2160,grayscale,4,10,2.5000,7,"));
+        assert!(
+            lines[2].starts_with("\"compute/fib, \"\"naive\"\"/n=25\",'=SUM(A1),2,1,0.5000,15")
+        );
+        assert!(lines[3].starts_with("x/too-fast/1,,0,0,,3"), "{}", lines[3]);
+    }
+
+    #[test]
+    fn verdicts_say_who_won() {
+        let r = sample();
+        assert_eq!(r.results[0].verdict(), "WASM 2.50× faster");
+        assert_eq!(r.results[1].verdict(), "JS 2.00× faster");
+        assert_eq!(r.results[2].verdict(), "not measurable");
+        let md = r.to_markdown();
+        assert!(
+            md.contains("| `image/grayscale/3840x2160` | 4.00 ms | 10.00 ms | WASM 2.50× faster |")
+        );
+    }
+}
