@@ -12,7 +12,15 @@ use serde_json::{Value, json};
 
 pub type Result<T> = std::result::Result<T, String>;
 
-/// A geckodriver process and one Firefox session; both end when this is dropped.
+/// Which browser (and driver) to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Firefox,
+    Chromium,
+}
+
+/// A driver process (geckodriver or chromedriver) and one browser session; both end
+/// when this is dropped.
 pub struct Browser {
     driver: Child,
     port: u16,
@@ -23,14 +31,35 @@ impl Browser {
     /// Starts geckodriver (`$GECKODRIVER` or `geckodriver` on PATH) and a headless
     /// Firefox session with the given window size.
     pub fn start(width: u32, height: u32) -> Result<Browser> {
+        Browser::start_kind(Kind::Firefox, width, height)
+    }
+
+    /// Starts the driver for `kind` and a headless session of that browser.
+    pub fn start_kind(kind: Kind, width: u32, height: u32) -> Result<Browser> {
         let port = free_port()?;
-        let program = std::env::var("GECKODRIVER").unwrap_or_else(|_| "geckodriver".into());
+        let (program, args) = match kind {
+            Kind::Firefox => (
+                std::env::var("GECKODRIVER").unwrap_or_else(|_| "geckodriver".into()),
+                vec![
+                    "--port".to_string(),
+                    port.to_string(),
+                    "--host".into(),
+                    "127.0.0.1".into(),
+                    "--log".into(),
+                    "error".into(),
+                ],
+            ),
+            Kind::Chromium => (
+                std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()),
+                vec![format!("--port={port}"), "--allowed-ips=127.0.0.1".into()],
+            ),
+        };
         let driver = Command::new(&program)
-            .args(["--port", &port.to_string(), "--host", "127.0.0.1", "--log", "error"])
+            .args(&args)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .map_err(|e| format!("could not start {program}: {e} (install it: cargo install --locked geckodriver)"))?;
+            .map_err(|e| format!("could not start {program}: {e}"))?;
         let mut browser = Browser {
             driver,
             port,
@@ -39,19 +68,32 @@ impl Browser {
         let deadline = Instant::now() + Duration::from_secs(20);
         while browser.request("GET", "/status", None).is_err() {
             if Instant::now() > deadline {
-                return Err("geckodriver did not answer within 20 s".into());
+                return Err(format!("{program} did not answer within 20 s"));
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-        let caps = json!({
-            "capabilities": { "alwaysMatch": {
-                "browserName": "firefox",
-                "moz:firefoxOptions": {
-                    "args": ["-headless", &format!("--width={width}"), &format!("--height={height}")],
-                    "prefs": { "ui.systemUsesDarkTheme": 0, "browser.shell.checkDefaultBrowser": false }
-                }
-            }}
-        });
+        let caps = match kind {
+            Kind::Firefox => json!({
+                "capabilities": { "alwaysMatch": {
+                    "browserName": "firefox",
+                    "moz:firefoxOptions": {
+                        "args": ["-headless", &format!("--width={width}"), &format!("--height={height}")],
+                        "prefs": { "ui.systemUsesDarkTheme": 0, "browser.shell.checkDefaultBrowser": false }
+                    }
+                }}
+            }),
+            Kind::Chromium => json!({
+                "capabilities": { "alwaysMatch": {
+                    "browserName": "chrome",
+                    "goog:chromeOptions": {
+                        "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                                 &format!("--window-size={width},{height}")]
+                    }
+                }}
+            }),
+        };
         let created = browser.request("POST", "/session", Some(caps))?;
         browser.session = created["sessionId"]
             .as_str()

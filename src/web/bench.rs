@@ -150,10 +150,17 @@ pub fn summarize(per_iteration_ms: &[f64], iterations: u32) -> Option<Stats> {
     })
 }
 
+const MAX_WARMUP_RUNS: u32 = 100_000;
+
 /// Measures one side (steps in the module comment).
 pub async fn measure(side: &Side, cfg: BenchConfig) -> Result<Stats, String> {
     let warm_until = now_ms() + cfg.warmup_ms;
-    while now_ms() < warm_until {
+    // Bounded by count too: a clock that does not advance (virtual time in headless
+    // test browsers) must not turn the warm-up into an endless loop.
+    for _ in 0..MAX_WARMUP_RUNS {
+        if now_ms() >= warm_until {
+            break;
+        }
         side.run(1)?;
     }
     let mut iterations = 1u32;

@@ -137,6 +137,6 @@ async fn theme_toggle_applies_and_persists() {
 
 #[wasm_bindgen_test]
 async fn tabs_not_built_say_so() {
-    let app = Mounted::at("#/bench").await;
+    let app = Mounted::at("#/canvas").await;
     assert!(app.text().contains("Not built yet"));
 }

@@ -1,0 +1,89 @@
+//! The headless benchmark run (`./dev bench`): the Bench tab's whole suite against the
+//! release build, in headless Firefox and, when chromedriver is installed, Chromium.
+//! Writes target/bench/report.json (Firefox), report-chromium.json, and report.md.
+//! A benchmark, not a test: it is `#[ignore]`d so the test command never runs it.
+
+use std::time::Duration;
+
+use wasm_playground_e2e::server::StaticServer;
+use wasm_playground_e2e::site_from_env;
+use wasm_playground_e2e::webdriver::{Browser, Kind};
+
+fn run_suite(server: &StaticServer, kind: Kind) -> Result<serde_json::Value, String> {
+    let b = Browser::start_kind(kind, 1280, 900)?;
+    b.goto(&server.url("#/bench?autorun=1"))?;
+    let text = b.wait_for(
+        "the benchmark report",
+        "const r = document.getElementById('bench-report-json'); return r ? r.textContent : null;",
+        Duration::from_secs(1800),
+    )?;
+    let text = text.as_str().ok_or("report is not text")?;
+    serde_json::from_str(text).map_err(|e| format!("report is not JSON: {e}"))
+}
+
+fn markdown(report: &serde_json::Value) -> String {
+    let mut out = format!(
+        "### {} {}\n\nSIMD: {} · logical cores: {}\n\n| case | WASM (median) | JS (median) | WASM speed-up |\n|---|---:|---:|---:|\n",
+        report["browser"].as_str().unwrap_or("?"),
+        report["version"].as_str().unwrap_or(""),
+        report["simd"],
+        report["cores"]
+    );
+    for r in report["results"].as_array().into_iter().flatten() {
+        let (w, j) = (
+            r["wasm_ms"].as_f64().unwrap_or(f64::NAN),
+            r["js_ms"].as_f64().unwrap_or(f64::NAN),
+        );
+        out.push_str(&format!(
+            "| `{}` | {:.3} ms | {:.3} ms | {:.2}× |\n",
+            r["name"].as_str().unwrap_or("?"),
+            w,
+            j,
+            j / w
+        ));
+    }
+    out
+}
+
+#[test]
+#[ignore = "a benchmark, run by ./dev bench"]
+fn headless_benchmark_report() {
+    let (dist, public) = site_from_env();
+    let server = StaticServer::start(dist, &public).expect("static server");
+    let out_dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/bench");
+    std::fs::create_dir_all(&out_dir).expect("target/bench");
+    let mut md = String::from("# wasm-playground benchmark report\n\n");
+
+    let firefox = run_suite(&server, Kind::Firefox).expect("the suite runs in Firefox");
+    std::fs::write(
+        out_dir.join("report.json"),
+        serde_json::to_string_pretty(&firefox).unwrap(),
+    )
+    .unwrap();
+    md.push_str(&markdown(&firefox));
+
+    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    if std::process::Command::new(&chromedriver)
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        match run_suite(&server, Kind::Chromium) {
+            Ok(chromium) => {
+                std::fs::write(
+                    out_dir.join("report-chromium.json"),
+                    serde_json::to_string_pretty(&chromium).unwrap(),
+                )
+                .unwrap();
+                md.push('\n');
+                md.push_str(&markdown(&chromium));
+            }
+            Err(e) => md.push_str(&format!("\nChromium run failed: {e}\n")),
+        }
+    } else {
+        md.push_str("\nChromium skipped: chromedriver is not installed (apt-get install chromium-driver).\n");
+    }
+    std::fs::write(out_dir.join("report.md"), &md).unwrap();
+    println!("{md}");
+    println!("wrote {}", out_dir.display());
+}
