@@ -7,3 +7,4 @@ pub mod report;
 pub mod source;
 pub mod state;
 pub mod text;
+pub mod vdom;
