@@ -4,6 +4,7 @@
 
 pub mod compute;
 pub mod report;
+pub mod signals;
 pub mod source;
 pub mod state;
 pub mod text;

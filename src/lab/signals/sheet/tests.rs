@@ -1,0 +1,412 @@
+use super::*;
+
+fn c(name: &str) -> CellRef {
+    CellRef::parse(name).unwrap()
+}
+
+fn sheet(cells: &[(&str, &str)]) -> Sheet {
+    let s = Sheet::default();
+    for &(name, text) in cells {
+        s.set(c(name), text).unwrap();
+    }
+    s
+}
+
+fn show(s: &Sheet, name: &str) -> String {
+    s.display(c(name))
+}
+
+#[test]
+fn values_of_every_kind() {
+    let s = sheet(&[
+        ("A1", "2"),
+        ("B2", " 3.5 "),
+        ("C1", "hello"),
+        ("A2", "=A1+B2*2"),
+        ("A3", "=(A1+B2)*2"),
+        ("A4", "=-A1--3"),
+        ("A5", "=1.5e2/3"),
+        ("A6", "=0.1+0.2"),
+        ("A7", "=D9"),
+    ]);
+    assert_eq!(s.value(c("A1")), CellValue::Number(2.0));
+    assert_eq!(s.value(c("C1")), CellValue::Text("hello".into()));
+    assert_eq!(s.value(c("J20")), CellValue::Empty);
+    assert_eq!(show(&s, "A2"), "9");
+    assert_eq!(show(&s, "A3"), "11");
+    assert_eq!(show(&s, "A4"), "1");
+    assert_eq!(show(&s, "A5"), "50");
+    assert_eq!(show(&s, "A6"), "0.3");
+    assert_eq!(show(&s, "A7"), "0", "empty cells count as 0");
+    assert_eq!(show(&s, "C1"), "hello");
+    assert_eq!(show(&s, "J20"), "");
+}
+
+#[test]
+fn functions_over_ranges() {
+    let s = sheet(&[
+        ("A1", "1"),
+        ("A2", "2"),
+        ("A3", "text"),
+        ("A5", "5"),
+        ("B1", "=SUM(A1:A5)"),
+        ("B2", "=avg(A1:A5)"),
+        ("B3", "=Min(A5:A1)"),
+        ("B4", "=MAX(A1:A5, 10)"),
+        ("B5", "=COUNT(A1:A5)"),
+        ("B6", "=AVERAGE(C1:C3)"),
+        ("B7", "=MAX(C1:C3)"),
+        ("B8", "=SUM(A1:A2, A5*2, 0.5)"),
+    ]);
+    assert_eq!(show(&s, "B1"), "8");
+    assert_eq!(show(&s, "B2"), "2.66666666666667");
+    assert_eq!(show(&s, "B3"), "1");
+    assert_eq!(show(&s, "B4"), "10");
+    assert_eq!(show(&s, "B5"), "3");
+    assert_eq!(show(&s, "B6"), "#DIV/0!");
+    assert_eq!(show(&s, "B7"), "0");
+    assert_eq!(show(&s, "B8"), "13.5");
+}
+
+#[test]
+fn errors_show_codes_and_reasons() {
+    let s = sheet(&[
+        ("A1", "=1+"),
+        ("A2", "=1/0"),
+        ("A3", "=K1"),
+        ("A4", "=SUM(A1:Z1)"),
+        ("A5", "=C1*2"),
+        ("C1", "word"),
+        ("A6", "=1e300*1e300"),
+        ("A7", "1e999"),
+        ("A8", "=A2+1"),
+        ("A9", "=FOO(1)"),
+    ]);
+    assert_eq!(show(&s, "A1"), "#ERR");
+    let reason = s.reason(c("A1")).unwrap();
+    assert!(reason.contains("character 4"), "{reason}");
+    assert_eq!(show(&s, "A2"), "#DIV/0!");
+    assert_eq!(show(&s, "A3"), "#REF!");
+    assert!(s.reason(c("A3")).unwrap().contains("K1 is outside"));
+    assert_eq!(show(&s, "A4"), "#REF!");
+    assert_eq!(show(&s, "A5"), "#VALUE!");
+    assert!(s.reason(c("A5")).unwrap().contains("C1 holds text"));
+    assert_eq!(show(&s, "A6"), "#NUM!");
+    assert_eq!(show(&s, "A7"), "#NUM!");
+    assert_eq!(show(&s, "A8"), "#DIV/0!");
+    assert!(s.reason(c("A8")).unwrap().contains("refers to A2"));
+    assert!(
+        s.reason(c("A9"))
+            .unwrap()
+            .contains("unknown function 'FOO'")
+    );
+    assert_eq!(s.reason(c("C1")), None);
+}
+
+#[test]
+fn cycles_show_everywhere_in_the_loop_and_heal() {
+    let s = sheet(&[
+        ("A1", "=B1+1"),
+        ("B1", "=C1*2"),
+        ("C1", "=A1"),
+        ("D1", "=B1+100"),
+        ("E1", "7"),
+        ("F1", "=E1*6"),
+    ]);
+    for name in ["A1", "B1", "C1"] {
+        assert_eq!(show(&s, name), "#CYCLE", "{name}");
+        assert!(s.reason(c(name)).unwrap().contains("cycle"));
+    }
+    assert_eq!(show(&s, "D1"), "#CYCLE");
+    assert!(s.reason(c("D1")).unwrap().contains("refers to B1"));
+    assert_eq!(show(&s, "F1"), "42", "the rest of the sheet works");
+    s.set(c("C1"), "5").unwrap();
+    assert_eq!(show(&s, "A1"), "11");
+    assert_eq!(show(&s, "B1"), "10");
+    assert_eq!(show(&s, "D1"), "110");
+    // And back into a cycle.
+    s.set(c("C1"), "=A1").unwrap();
+    assert_eq!(show(&s, "D1"), "#CYCLE");
+}
+
+#[test]
+fn self_reference_and_range_cycles() {
+    let s = sheet(&[("A1", "=A1+1"), ("B1", "1"), ("B2", "=SUM(B1:B3)")]);
+    assert_eq!(show(&s, "A1"), "#CYCLE");
+    assert_eq!(show(&s, "B2"), "#CYCLE");
+    s.set(c("B2"), "=SUM(B1)").unwrap();
+    assert_eq!(show(&s, "B2"), "1");
+}
+
+#[test]
+fn editing_recomputes_only_dependents() {
+    let s = sheet(&[
+        ("A1", "1"),
+        ("B1", "=A1*2"),
+        ("C1", "=B1+1"),
+        ("D1", "5"),
+        ("E1", "=D1"),
+        ("A2", "=SUM(A1:E1)"),
+    ]);
+    let read_all = |s: &Sheet| {
+        for row in 0..s.rows() {
+            for col in 0..s.cols() {
+                s.value(CellRef::new(col, row));
+            }
+        }
+    };
+    read_all(&s);
+    let before = s.recompute_counts();
+    assert!(
+        before.iter().all(|&n| n <= 1),
+        "each cell computed at most once"
+    );
+    s.set(c("A1"), "2").unwrap();
+    read_all(&s);
+    let after = s.recompute_counts();
+    let changed: Vec<String> = (0..after.len())
+        .filter(|&i| after[i] != before[i])
+        .map(|i| CellRef::new(i as u32 % s.cols(), i as u32 / s.cols()).name())
+        .collect();
+    assert_eq!(changed, ["A1", "B1", "C1", "A2"]);
+    assert!(after.iter().zip(&before).all(|(a, b)| a - b <= 1));
+    assert_eq!(show(&s, "A2"), "21"); // 2 + 4 + 5 + 5 + 5
+
+    // Same formula, other spacing: parses to the same thing, nothing recomputes.
+    s.set(c("B1"), "= A1 * 2").unwrap();
+    read_all(&s);
+    assert_eq!(s.recompute_counts(), after);
+
+    // A value that does not change stops propagation: C1 = B1 + 1 stays 5.
+    s.set(c("A1"), "=4/2").unwrap();
+    read_all(&s);
+    let last = s.recompute_counts();
+    assert_eq!(last[0], after[0] + 1, "A1 recomputed");
+    assert_eq!(last[1], after[1], "B1 saw an equal A1 and did not run");
+}
+
+#[test]
+fn dependency_graph_for_drawing() {
+    let s = sheet(&[
+        ("A1", "1"),
+        ("B1", "=A1*2"),
+        ("C1", "=SUM(A1:B2)"),
+        ("D1", "=A1+C1+K9"),
+    ]);
+    let names = |v: Vec<CellRef>| v.iter().map(CellRef::name).collect::<Vec<_>>();
+    assert_eq!(names(s.dependencies(c("C1"))), ["A1", "B1", "A2", "B2"]);
+    assert_eq!(names(s.dependencies(c("D1"))), ["A1", "C1"]);
+    assert_eq!(names(s.dependencies(c("A1"))), Vec::<String>::new());
+    assert_eq!(names(s.dependents(c("A1"))), ["B1", "C1", "D1"]);
+    assert_eq!(names(s.dependents(c("C1"))), ["D1"]);
+    assert!(s.dependents(CellRef::new(99, 99)).is_empty());
+}
+
+#[test]
+fn sizes_and_bounds() {
+    assert!(matches!(Sheet::new(0, 5), Err(SheetError::BadSize { .. })));
+    assert!(matches!(
+        Sheet::new(200, 200),
+        Err(SheetError::BadSize { .. })
+    ));
+    assert!(matches!(
+        Sheet::new(u32::MAX, u32::MAX),
+        Err(SheetError::BadSize { .. })
+    ));
+    let s = Sheet::new(8, 20).unwrap();
+    assert_eq!((s.cols(), s.rows()), (8, 20));
+    assert_eq!(s.cell("h20"), Ok(CellRef::new(7, 19)));
+    assert_eq!(s.cell("I1"), Err(SheetError::OutOfGrid(CellRef::new(8, 0))));
+    assert!(matches!(s.cell("??"), Err(SheetError::NotACell(_))));
+    assert_eq!(
+        s.set(CellRef::new(8, 0), "1"),
+        Err(SheetError::OutOfGrid(CellRef::new(8, 0)))
+    );
+    assert_eq!(
+        s.set(c("A1"), &"x".repeat(MAX_CELL_CHARS + 1)),
+        Err(SheetError::TooLong(c("A1")))
+    );
+    assert_eq!(show(&s, "Z99"), "#REF!");
+    assert_eq!(s.text(c("Z99")), "");
+    assert_eq!(s.recompute_count(c("Z99")), 0);
+    for e in [
+        SheetError::BadSize { cols: 0, rows: 1 },
+        SheetError::OutOfGrid(c("A1")),
+        SheetError::NotACell("x".into()),
+        SheetError::TooLong(c("A1")),
+        SheetError::Corrupt {
+            offset: 3,
+            message: "bad".into(),
+        },
+    ] {
+        assert!(!e.to_string().is_empty());
+    }
+}
+
+#[test]
+fn compact_form_round_trips() {
+    let s = sheet(&[
+        ("A1", "1"),
+        ("B1", "=A1*2"),
+        ("C3", "semi;colon \\ back\nslash\ttab\r"),
+        ("J20", "=SUM(A1:B1)"),
+        ("E5", "ünïcödé ✓"),
+    ]);
+    let text = s.to_compact();
+    assert_eq!(text.lines().count(), 1);
+    assert!(text.starts_with("s1;10x20;A1=1;B1==A1*2;C3=semi\\scolon"));
+    let back = Sheet::from_compact(&text).unwrap();
+    assert_eq!(back.filled(), s.filled());
+    assert_eq!(back.display(c("J20")), "3");
+    assert_eq!(Sheet::from_compact("s1;3x4").unwrap().filled(), vec![]);
+}
+
+#[test]
+fn corrupt_compact_forms_are_refused_with_a_place() {
+    let cases: &[(&str, &str)] = &[
+        ("", "sheet format marker"),
+        ("v9;10x20", "sheet format marker"),
+        ("s1", "size is missing"),
+        ("s1;10", "not a size"),
+        ("s1;ax20", "not a number of columns"),
+        ("s1;10x-1", "not a number of rows"),
+        ("s1;0x20", "not possible"),
+        ("s1;999x999", "not possible"),
+        ("s1;10x20;A1", "has no '='"),
+        ("s1;10x20;1A=3", "not a cell name"),
+        ("s1;10x20;K1=3", "outside"),
+        ("s1;10x20;A1=1;A1=2", "appears twice"),
+        ("s1;10x20;A1=bad\\q", "unknown escape"),
+        ("s1;10x20;A1=end\\", "at the end"),
+    ];
+    for &(text, msg) in cases {
+        match Sheet::from_compact(text) {
+            Err(SheetError::Corrupt { message, offset }) => {
+                assert!(message.contains(msg), "{text}: {message}");
+                assert!(offset <= text.len(), "{text}: {offset}");
+            }
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    let long = format!("s1;2x2;A1={}", "y".repeat(MAX_CELL_CHARS + 1));
+    assert!(Sheet::from_compact(&long).is_err());
+    // Offsets point into the string.
+    match Sheet::from_compact("s1;10x20;A1=ok;B2=x\\z") {
+        Err(SheetError::Corrupt { offset, .. }) => assert_eq!(offset, 19),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn long_chain_loaded_at_once_on_a_1mb_stack() {
+    // 1 × 10,000 cells, each = the one above + 1, loaded in one batch: every formula
+    // is a brand-new dependency, the worst case for nesting.
+    let handle = std::thread::Builder::new()
+        .stack_size(1024 * 1024)
+        .spawn(|| {
+            let mut text = String::from("s1;1x10000;A1=1");
+            for row in 2..=10_000 {
+                text.push_str(&format!(";A{row}==((A{}+1))", row - 1));
+            }
+            let s = Sheet::from_compact(&text).unwrap();
+            assert_eq!(s.display(CellRef::new(0, 9_999)), "10000");
+            s.set(CellRef::new(0, 0), "0").unwrap();
+            assert_eq!(s.display(CellRef::new(0, 9_999)), "9999");
+            // After the first load, an edit recomputes each cell exactly once more.
+            assert!(s.recompute_counts().iter().all(|&n| n == 2));
+        })
+        .unwrap();
+    assert!(handle.join().is_ok());
+}
+
+#[test]
+fn watching_a_cell_with_an_effect() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let s = sheet(&[("A1", "1"), ("B1", "=A1*10")]);
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let memo = s.value_memo(c("B1")).unwrap();
+    let log = seen.clone();
+    s.runtime()
+        .effect(move || log.borrow_mut().push(memo.get().display()));
+    s.set(c("A1"), "2").unwrap();
+    s.set(c("C1"), "unrelated").unwrap();
+    s.set_many(&[(c("A1"), "3"), (c("A2"), "x")]).unwrap();
+    assert_eq!(*seen.borrow(), ["10", "20", "30"]);
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn cell_name() -> impl Strategy<Value = String> {
+        (0u32..4, 0u32..4).prop_map(|(col, row)| CellRef::new(col, row).name())
+    }
+
+    fn formula() -> impl Strategy<Value = String> {
+        let leaf = prop_oneof![
+            (-5i32..20).prop_map(|n| n.to_string()),
+            cell_name(),
+            (cell_name(), cell_name()).prop_map(|(a, b)| format!("SUM({a}:{b})")),
+            (cell_name(), cell_name()).prop_map(|(a, b)| format!("MAX({a}:{b})")),
+        ];
+        leaf.prop_recursive(3, 12, 2, |inner| {
+            (
+                inner.clone(),
+                prop_oneof![Just("+"), Just("-"), Just("*"), Just("/")],
+                inner,
+            )
+                .prop_map(|(a, op, b)| format!("({a}{op}{b})"))
+        })
+    }
+
+    fn content() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            (-100i32..100).prop_map(|n| n.to_string()),
+            Just("text".to_string()),
+            formula().prop_map(|f| format!("={f}")),
+            Just("=1+".to_string()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Incremental = from scratch: after any edits, every cell shows what a fresh
+        /// sheet with the same texts shows (cycles included).
+        #[test]
+        fn incremental_matches_fresh(edits in proptest::collection::vec((0u32..4, 0u32..4, content()), 1..30)) {
+            let live = Sheet::new(4, 4).unwrap();
+            for (i, (col, row, text)) in edits.iter().enumerate() {
+                live.set(CellRef::new(*col, *row), text).unwrap();
+                if i % 3 == 0 {
+                    // Read a few cells in between so memos are warm at different times.
+                    live.value(CellRef::new(*row, *col));
+                }
+            }
+            let fresh = Sheet::from_compact(&live.to_compact()).unwrap();
+            for row in 0..4 {
+                for col in 0..4 {
+                    let cell = CellRef::new(col, row);
+                    prop_assert_eq!(live.display(cell), fresh.display(cell), "{}", cell);
+                }
+            }
+        }
+
+        #[test]
+        fn compact_round_trip(texts in proptest::collection::vec("\\PC{0,12}", 16)) {
+            let s = Sheet::new(4, 4).unwrap();
+            for (i, t) in texts.iter().enumerate() {
+                s.set(CellRef::new(i as u32 % 4, i as u32 / 4), t).unwrap();
+            }
+            let back = Sheet::from_compact(&s.to_compact()).unwrap();
+            prop_assert_eq!(back.filled(), s.filled());
+        }
+
+        #[test]
+        fn loading_garbage_never_panics(text in "s1;[0-9x]{0,6}(;[A-Z0-9=\\\\;sntr]{0,10}){0,5}") {
+            let _ = Sheet::from_compact(&text);
+        }
+    }
+}
