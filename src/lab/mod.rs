@@ -2,6 +2,7 @@
 //! tested natively, and the same code runs in WASM. The public face is fixed in
 //! API.md; the tabs are built on it.
 
+pub mod canvas;
 pub mod compute;
 pub mod report;
 pub mod signals;
