@@ -4,6 +4,7 @@
 
 pub mod canvas;
 pub mod compute;
+pub mod json;
 pub mod report;
 pub mod signals;
 pub mod source;
