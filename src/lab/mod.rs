@@ -4,6 +4,7 @@
 
 pub mod canvas;
 pub mod compute;
+pub mod image;
 pub mod json;
 pub mod report;
 pub mod signals;
