@@ -5,5 +5,6 @@ pub mod bench;
 pub mod dom;
 pub mod features;
 pub mod panic;
+pub mod state;
 pub mod storage;
 pub mod theme;
