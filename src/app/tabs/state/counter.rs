@@ -32,7 +32,9 @@ pub fn CounterPanel(props: &PanelProps) -> Html {
         })
     };
     let status = if value == i32::MAX {
-        Some("Saturated at i32::MAX: + leaves it here. The seed's `counter += 1` would panic in a debug build and wrap to −2,147,483,648 in release.")
+        Some(
+            "Saturated at i32::MAX: + leaves it here. The seed's “counter += 1” would panic in a debug build and wrap to −2,147,483,648 in release.",
+        )
     } else if value == i32::MIN {
         Some("Saturated at i32::MIN: − leaves it here instead of wrapping to 2,147,483,647.")
     } else {

@@ -16,7 +16,7 @@ use crate::web::dom::focus_by_id;
 use crate::web::state::{self as module, CallError};
 
 /// Rows shown at once.
-pub const PAGE: usize = 20;
+pub const PAGE: usize = 12;
 /// Items the bulk button adds, and how many per call (one call per chunk, with the
 /// browser free to paint and take input in between).
 pub const BULK: usize = 100_000;

@@ -90,33 +90,31 @@ pub fn MemoryPanel(props: &MemoryProps) -> Html {
     html! {
         <section class="card" aria-labelledby="state-memory-title">
             <h3 id="state-memory-title">{ "Linear memory: what JavaScript can see" }</h3>
-            <table class="facts memory-facts">
-                <tbody>
-                    <tr>
-                        <th scope="row">{ "memory.buffer.byteLength" }</th>
-                        <td id="state-memory-bytes" class="mono">
-                            { format!("{} bytes", group(bytes as usize)) }
-                            <span class="note">{ format!(" = {} = {} pages of 64 KiB", format_bytes(bytes), group((bytes / PAGE_BYTES) as usize)) }</span>
-                        </td>
-                    </tr>
-                    <tr>
-                        <th scope="row">{ "Grown since this tab opened" }</th>
-                        <td id="state-memory-grown">{
-                            if grown > 0.0 { format!("+{}", format_bytes(grown)) } else { "not yet (memory never shrinks)".to_owned() }
-                        }</td>
-                    </tr>
-                    <tr>
-                        <th scope="row">{ "Items Vec buffer" }</th>
-                        <td class="mono" id="state-items-buffer">
-                            { format!("ptr {} · len {} · capacity {}", hex(items_ptr), group(len), group(capacity)) }
-                            <div class="note">{ format!(
-                                "{} bytes of String headers ({STRING_HEADER_BYTES} bytes each: pointer, capacity, length); the text of each item lives elsewhere, at its own pointer",
-                                group(capacity * STRING_HEADER_BYTES)
-                            ) }</div>
-                        </td>
-                    </tr>
-                </tbody>
-            </table>
+            <dl class="memory-facts">
+                <div>
+                    <dt>{ "memory.buffer.byteLength" }</dt>
+                    <dd id="state-memory-bytes">
+                        <span class="mono big">{ format!("{} bytes", group(bytes as usize)) }</span>
+                        <span class="note">{ format!(" = {} = {} pages of 64 KiB", format_bytes(bytes), group((bytes / PAGE_BYTES) as usize)) }</span>
+                    </dd>
+                </div>
+                <div>
+                    <dt>{ "Grown since this tab opened" }</dt>
+                    <dd id="state-memory-grown">{
+                        if grown > 0.0 { format!("+{}", format_bytes(grown)) } else { "not yet (memory never shrinks)".to_owned() }
+                    }</dd>
+                </div>
+                <div>
+                    <dt>{ "The items Vec's buffer" }</dt>
+                    <dd id="state-items-buffer">
+                        <span class="mono">{ format!("ptr {} · len {} · capacity {}", hex(items_ptr), group(len), group(capacity)) }</span>
+                        <span class="note block">{ format!(
+                            "{} bytes of String headers ({STRING_HEADER_BYTES} bytes each: pointer, capacity, length). The text of each item lives elsewhere, at its own pointer.",
+                            group(capacity * STRING_HEADER_BYTES)
+                        ) }</span>
+                    </dd>
+                </div>
+            </dl>
             if !props.growth.is_empty() {
                 <h4>{ "Growth seen" }</h4>
                 <ul class="growth" id="state-memory-growth">

@@ -138,9 +138,8 @@ pub fn StateTab() -> Html {
         use_effect_with((), move |_| {
             let listener: Rc<dyn Fn()> = Rc::new(move || dispatcher.dispatch(Action::Refresh));
             module::set_listener(Some(listener));
-            let pagehide = web_sys::window().map(|w| {
-                gloo::events::EventListener::new(&w, "pagehide", |_| module::flush())
-            });
+            let pagehide = web_sys::window()
+                .map(|w| gloo::events::EventListener::new(&w, "pagehide", |_| module::flush()));
             move || {
                 drop(pagehide);
                 module::set_listener(None);
@@ -174,7 +173,9 @@ pub fn StateTab() -> Html {
         Callback::from(move |_| {
             module::discard_unreadable();
             startup.set(module::restore_once());
-            on_call.emit(Call::ok("(page) removed the unreadable copy; saving resumed"));
+            on_call.emit(Call::ok(
+                "(page) removed the unreadable copy; saving resumed",
+            ));
         })
     };
 
@@ -188,6 +189,7 @@ pub fn StateTab() -> Html {
         .bad { color: var(--bad); }
         .notice.problem { background: var(--bad-soft); border-color: var(--bad); }
         .notice p { margin: 0.25rem 0; }
+        .state-tab > .notice { margin-bottom: 0.75rem; }
         .call-log {
             list-style: none; margin: 0; padding: 0;
             font-family: var(--mono); font-size: 0.88rem;
@@ -236,8 +238,13 @@ pub fn StateTab() -> Html {
         .sort-button { font: inherit; font-weight: 600; color: var(--text); background: none; border: 0; padding: 0.2rem 0; cursor: pointer; }
         .sort-button:hover { color: var(--accent); }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-        .memory-facts { width: 100%; }
-        .memory-facts td { overflow-wrap: anywhere; }
+        .state-col > section { margin-top: 0; }
+        .memory-facts { margin: 0; display: grid; gap: 0.6rem; }
+        .memory-facts > div { border-bottom: 1px solid var(--border); padding-bottom: 0.5rem; }
+        .memory-facts dt { color: var(--muted); font-size: 0.9rem; }
+        .memory-facts dd { margin: 0.1rem 0 0; overflow-wrap: anywhere; }
+        .memory-facts .big { font-size: 1.15rem; font-weight: 600; }
+        .note.block { display: block; margin-top: 0.2rem; }
         .growth { margin: 0; padding-left: 1.2rem; font-size: 0.9rem; }
         .readout { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0.25rem 0.75rem; margin: 0.5rem 0; }
         .readout dt { color: var(--muted); }
@@ -289,7 +296,10 @@ pub fn StateTab() -> Html {
                         <p class="note">
                             { "Every call a button made through the exported functions, newest first. \
                                (To draw the page the tab also reads the counter, a window of items, the scores \
-                               and the memory size through the same functions; those reads are not listed.)" }
+                               and the memory size through the same functions; those reads are not listed.) \
+                               The functions are real exports: in the browser console, " }
+                            <code>{ "wasmBindings.state_increment()" }</code>
+                            { " changes the same counter, and this page follows." }
                         </p>
                         if lab.log.is_empty() {
                             <p class="note" id="state-log-empty">{ "No calls yet: press a button." }</p>
@@ -365,7 +375,7 @@ fn StartupBanner(props: &StartupBannerProps) -> Html {
             let discard = props.on_discard.reform(|_: MouseEvent| ());
             html! {
                 <div class="notice problem" id="state-unreadable" role="alert">
-                    <p><strong>{ "The saved state in localStorage could not be read. " }</strong>{ reason }</p>
+                    <p><strong>{ "The saved state in localStorage could not be read. " }</strong>{ capitalized(reason) }{ "." }</p>
                     <p>{ "The tab started empty and works normally with what is in memory." }</p>
                     if *kept {
                         <p>{ format!(
@@ -430,12 +440,20 @@ fn SaveLine(props: &SaveLineProps) -> Html {
     }
 }
 
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// `12345` as `12,345`.
 pub fn group(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -30,8 +30,13 @@ pub async fn import_file(file: web_sys::File, on_call: Callback<Call>) -> Result
         .await
         .ok()
         .and_then(|v| v.as_string())
-        .ok_or_else(|| format!("“{name}” could not be read as text. Your current state is kept."))?;
-    let shown = format!("wasm.state_load_json(<{} of “{name}”>)", format_bytes(text.len() as f64));
+        .ok_or_else(|| {
+            format!("“{name}” could not be read as text. Your current state is kept.")
+        })?;
+    let shown = format!(
+        "wasm.state_load_json(<{} of “{name}”>)",
+        format_bytes(text.len() as f64)
+    );
     match module::state_load_json(&text) {
         Ok(()) => {
             on_call.emit(Call::ok(format!("{shown} → undefined")));

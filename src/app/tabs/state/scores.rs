@@ -95,7 +95,11 @@ pub fn ScoresPanel(props: &PanelProps) -> Html {
                     return;
                 }
             };
-            let shown = format!("wasm.state_set_score({}, {})", js_str(&name), js_number(value));
+            let shown = format!(
+                "wasm.state_set_score({}, {})",
+                js_str(&name),
+                js_number(value)
+            );
             match module::state_set_score((*name).clone(), value) {
                 Ok(()) => {
                     on_call.emit(Call::ok(format!("{shown} → undefined")));
@@ -144,7 +148,11 @@ pub fn ScoresPanel(props: &PanelProps) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| {
             sort_handle.set(Sort {
                 key,
-                ascending: if active { !current.ascending } else { key != SortKey::Score },
+                ascending: if active {
+                    !current.ascending
+                } else {
+                    key != SortKey::Score
+                },
             });
         });
         html! {
