@@ -400,3 +400,38 @@ async fn bulk_add_shows_a_window_and_js_reads_an_item_out_of_memory() {
     drop(app);
     fresh_visit();
 }
+
+#[wasm_bindgen_test]
+async fn a_quota_error_is_shown_and_the_last_good_save_and_memory_are_kept() {
+    fresh_visit();
+    let app = Mounted::at("#/state").await;
+    add_item(&app, "small").await;
+    let before = storage::get(STORAGE_KEY).unwrap().unwrap();
+
+    // About 10 MB of JSON: more than Firefox lets one origin keep in localStorage.
+    let big_prefix = "x".repeat(1_000);
+    module::state_add_many(&big_prefix, 10_000).unwrap();
+    module::flush();
+    settle().await;
+    let status = text_of(&app, "#state-save-status");
+    assert!(status.contains("Not saved"), "{status}");
+    assert!(status.contains("still here in memory"), "{status}");
+    assert_eq!(
+        storage::get(STORAGE_KEY).unwrap().as_deref(),
+        Some(before.as_str()),
+        "the last good save is untouched"
+    );
+    assert_eq!(
+        module::state_item_count(),
+        10_001,
+        "memory keeps everything"
+    );
+    assert!(text_of(&app, "#state-item-count").contains("of 10,001"));
+
+    // Removing the big items makes saving work again.
+    module::state_reset();
+    settle().await;
+    assert!(text_of(&app, "#state-save-status").contains("Saved"));
+    drop(app);
+    fresh_visit();
+}

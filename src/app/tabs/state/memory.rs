@@ -51,11 +51,13 @@ pub fn MemoryPanel(props: &MemoryProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let count = module::state_item_count();
+            // Numbers on the page start at 1; the exported functions take 0-based indexes.
             let Some(index) = index_text
                 .trim()
                 .parse::<usize>()
                 .ok()
                 .and_then(|n| n.checked_sub(1))
+                .filter(|i| *i < count)
             else {
                 read_error.set(Some(if count == 0 {
                     "The list is empty: add an item first.".into()
