@@ -36,6 +36,7 @@ pub fn ItemsPanel(props: &PanelProps) -> Html {
     let draft = use_state(String::new);
     let error = use_state(|| None::<String>);
     let list_error = use_state(|| None::<String>);
+    let list_note = use_state(|| None::<String>);
     let page_start = use_state(|| 0usize);
     let goto = use_state(String::new);
     let goto_error = use_state(|| None::<String>);
@@ -144,8 +145,10 @@ pub fn ItemsPanel(props: &PanelProps) -> Html {
         let cancel = cancel.clone();
         let list_error = list_error.clone();
         let page_start = page_start.clone();
+        let list_note = list_note.clone();
         let on_call = on_call.clone();
         Callback::from(move |_: MouseEvent| {
+            list_note.set(None);
             let room = MAX_ITEMS.saturating_sub(module::state_item_count());
             if room < BULK {
                 list_error.set(Some(
@@ -163,6 +166,7 @@ pub fn ItemsPanel(props: &PanelProps) -> Html {
             bulk.set(Some(0));
             let bulk = bulk.clone();
             let list_error = list_error.clone();
+            let list_note = list_note.clone();
             let page_start = page_start.clone();
             let on_call = on_call.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -199,7 +203,7 @@ pub fn ItemsPanel(props: &PanelProps) -> Html {
                     }
                     None if flag.get() => {
                         on_call.emit(Call::ok(format!("{call} (cancelled)")));
-                        list_error.set(Some(format!(
+                        list_note.set(Some(format!(
                             "Cancelled after {} items; those stay in the list.",
                             group(added)
                         )));
@@ -286,6 +290,9 @@ pub fn ItemsPanel(props: &PanelProps) -> Html {
                     BULK / CHUNK, group(CHUNK)) }
             </p>
             <crate::app::widgets::ErrorText id="state-list-error" message={(*list_error).clone()} />
+            if let Some(note) = &*list_note {
+                <p class="note" id="state-list-note" aria-live="polite">{ note }</p>
+            }
 
             <p class="list-count" id="state-item-count" aria-live="polite">
                 if count == 0 {

@@ -434,7 +434,7 @@ fn SaveLine(props: &SaveLineProps) -> Html {
         SaveStatus::Failed(why) => html! {
             <p class="notice problem save-line" id="state-save-status" role="alert">
                 <strong>{ "Not saved. " }</strong>
-                { format!("{why}. Everything is still here in memory; export it as a file to keep it.") }
+                { format!("{}. Everything is still here in memory; export it as a file to keep it.", capitalized(why)) }
             </p>
         },
     }
