@@ -435,3 +435,34 @@ async fn a_quota_error_is_shown_and_the_last_good_save_and_memory_are_kept() {
     drop(app);
     fresh_visit();
 }
+
+#[wasm_bindgen_test]
+async fn the_score_view_is_in_the_url() {
+    fresh_visit();
+    for (name, score) in [("ann", 1.0), ("bo", 2.0), ("cy", 3.0)] {
+        module::state_set_score(name.into(), score).unwrap();
+    }
+    let app = Mounted::at("#/state?top=2&sort=name-desc").await;
+    let names = app.root.query_selector_all(".score-name").unwrap();
+    let names: Vec<String> = (0..names.length())
+        .filter_map(|i| names.get(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        names,
+        ["cy", "bo"],
+        "top 2 by rank, shown by name descending"
+    );
+
+    app.get("#state-sort-score").click();
+    settle().await;
+    assert!(hash().contains("sort=score-desc"), "{}", hash());
+    assert!(hash().contains("top=2"), "{}", hash());
+    drop(app);
+
+    // A hand-edited query is ignored, not an error.
+    let app = Mounted::at("#/state?top=lots&sort=sideways").await;
+    assert!(text_of(&app, "#state-score-table").contains("ann"));
+    drop(app);
+    fresh_visit();
+}

@@ -2,10 +2,13 @@
 //! (NaN, infinity, empty name), a top-N slider over `state_top_scores`, and a table that
 //! sorts by rank, name or score.
 
+use serde::{Deserialize, Serialize};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use super::{Call, PanelProps, group, js_str};
+use crate::app::Route;
 use crate::app::widgets::ErrorText;
 use crate::web::state::{self as module, CallError, ScoreRow};
 
@@ -24,6 +27,53 @@ struct Sort {
     key: SortKey,
     ascending: bool,
 }
+
+impl Sort {
+    /// The URL form: `rank`, `name`, `score`, with `-desc` when descending.
+    fn to_param(self) -> String {
+        let key = match self.key {
+            SortKey::Rank => "rank",
+            SortKey::Name => "name",
+            SortKey::Score => "score",
+        };
+        if self.ascending {
+            key.to_owned()
+        } else {
+            format!("{key}-desc")
+        }
+    }
+
+    /// Reads the URL form; anything else is `None` (the default order is used).
+    fn from_param(text: &str) -> Option<Sort> {
+        let (key, ascending) = match text.strip_suffix("-desc") {
+            Some(key) => (key, false),
+            None => (text, true),
+        };
+        let key = match key {
+            "rank" => SortKey::Rank,
+            "name" => SortKey::Name,
+            "score" => SortKey::Score,
+            _ => return None,
+        };
+        Some(Sort { key, ascending })
+    }
+}
+
+/// The view of the table kept in the URL (`#/state?top=5&sort=name-desc`), so a link
+/// shows the same rows. The scores themselves live in WASM memory and localStorage.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct ScoresQuery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    top: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sort: Option<String>,
+}
+
+const DEFAULT_TOP: usize = 10;
+const DEFAULT_SORT: Sort = Sort {
+    key: SortKey::Rank,
+    ascending: true,
+};
 
 /// How a number typed in the score box reads, the way Rust's `f64::from_str` reads it:
 /// "NaN", "inf" and "-infinity" are numbers too, so `state_set_score` gets to refuse them.
@@ -48,11 +98,46 @@ pub fn ScoresPanel(props: &PanelProps) -> Html {
     let name_error = use_state(|| None::<String>);
     let score_error = use_state(|| None::<String>);
     let form_error = use_state(|| None::<String>);
-    let top_n = use_state(|| 10usize);
-    let sort = use_state(|| Sort {
-        key: SortKey::Rank,
-        ascending: true,
+    // A query that does not parse (hand-edited link) just gives the default view.
+    let query = use_location()
+        .and_then(|l| l.query::<ScoresQuery>().ok())
+        .unwrap_or_default();
+    let top_n = use_state(|| {
+        query
+            .top
+            .as_deref()
+            .and_then(|t| t.parse::<usize>().ok())
+            .unwrap_or(DEFAULT_TOP)
     });
+    let sort = use_state(|| {
+        query
+            .sort
+            .as_deref()
+            .and_then(Sort::from_param)
+            .unwrap_or(DEFAULT_SORT)
+    });
+    let navigator = use_navigator();
+    {
+        // Keep the URL in step with the view (replace: no history entry per slider step).
+        let navigator = navigator.clone();
+        use_effect_with((*top_n, *sort), move |(top, sort)| {
+            let query = ScoresQuery {
+                top: (*top != DEFAULT_TOP).then(|| top.to_string()),
+                sort: (*sort != DEFAULT_SORT).then(|| sort.to_param()),
+            };
+            let current = web_sys::window()
+                .and_then(|w| w.location().hash().ok())
+                .unwrap_or_default();
+            let wanted = serde_urlencoded_like(&query);
+            let now = current.split_once('?').map_or("", |(_, q)| q);
+            if now != wanted
+                && let Some(navigator) = navigator
+            {
+                // A refused history update only loses the link, never the scores.
+                let _ = navigator.replace_with_query(&Route::State, &query);
+            }
+        });
+    }
     let on_call = props.on_call.clone();
 
     let count = module::state_score_count();
@@ -251,4 +336,17 @@ fn js_number(v: f64) -> String {
     } else {
         format!("{v}")
     }
+}
+
+/// The query text `replace_with_query` would write for `query` (keys in field order), so
+/// the URL is only replaced when it would change.
+fn serde_urlencoded_like(query: &ScoresQuery) -> String {
+    let mut parts = Vec::new();
+    if let Some(top) = &query.top {
+        parts.push(format!("top={top}"));
+    }
+    if let Some(sort) = &query.sort {
+        parts.push(format!("sort={sort}"));
+    }
+    parts.join("&")
 }
