@@ -153,11 +153,12 @@ pub fn MemoryPanel(props: &MemoryProps) -> Html {
             if let Some(view_len) = view_len {
                 <p id="state-view-status" class={classes!("note", (view_len == 0.0).then_some("bad"))}>
                     if view_len > 0.0 || readout.as_ref().is_some_and(|r| r.len == 0) {
-                        { format!("The Uint8Array that read-out built is still attached ({view_len} bytes): memory has not grown since.") }
+                        { format!("The Uint8Array that read-out built is still attached ({view_len} bytes): memory has not grown since. \
+                                   Add 100,000 items and watch it detach.") }
                     } else {
                         <strong>{ "That Uint8Array is now detached: " }</strong>
-                        { "its byteLength is 0. Memory grew since the read-out (try “Add 100,000 items”), so the engine replaced memory.buffer \
-                           and every view of the old buffer reads as empty." }
+                        { "its byteLength is 0. Memory grew since the read-out (any allocation can do it, even drawing this page), so the \
+                           engine replaced memory.buffer and every view of the old buffer reads as empty." }
                     }
                 </p>
             }

@@ -90,7 +90,7 @@ impl Reducible for Lab {
         let bytes = module::state_memory_bytes();
         let cause = match &action {
             Action::Called(call) => call.text.clone(),
-            Action::Refresh => "rendering the page".to_owned(),
+            Action::Refresh => "work between calls (drawing the page, saving)".to_owned(),
         };
         if bytes > next.memory_last {
             next.growth.insert(
