@@ -206,6 +206,7 @@ pub fn StateTab() -> Html {
         .inline-form label { display: block; margin-bottom: 0.25rem; }
         .input-row { display: flex; gap: 0.5rem; }
         .input-row input { flex: 1 1 auto; min-width: 0; }
+        .input-row .button { flex: 0 0 auto; white-space: nowrap; }
         .bulk { margin-top: 0.5rem; }
         .bulk progress { flex: 1 1 8rem; min-width: 6rem; accent-color: var(--accent); }
         .list-count { margin: 0.75rem 0 0.35rem; font-weight: 500; }
