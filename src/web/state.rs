@@ -576,6 +576,65 @@ pub fn discard_unreadable() -> SaveStatus {
     save_status()
 }
 
+/// A save of the state made by another browser tab of this site (the `storage` event).
+#[derive(Clone, Debug, PartialEq)]
+pub enum OtherTab {
+    /// It saved a state this tab can load: a summary of it, and its text.
+    Saved {
+        counter: i32,
+        items: usize,
+        scores: usize,
+        text: Rc<str>,
+    },
+    /// It removed the saved state, or saved text this tab cannot read.
+    Cleared,
+}
+
+/// Calls `report` whenever another tab changes the saved state. Without this, two open
+/// tabs would overwrite each other's saves silently: the last writer wins. Dropping the
+/// returned listener stops watching.
+pub fn watch_other_tabs(
+    report: impl Fn(OtherTab) + 'static,
+) -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo::events::EventListener::new(
+        &window,
+        "storage",
+        move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                return;
+            };
+            // key() is None when the other tab cleared all of localStorage.
+            if event.key().is_some_and(|key| key != STORAGE_KEY) {
+                return;
+            }
+            let other = match event.new_value() {
+                Some(text) => match ModuleState::from_json(&text) {
+                    Ok(state) => OtherTab::Saved {
+                        counter: state.counter(),
+                        items: state.item_count(),
+                        scores: state.score_count(),
+                        text: text.into(),
+                    },
+                    Err(_) => OtherTab::Cleared,
+                },
+                None => OtherTab::Cleared,
+            };
+            report(other);
+        },
+    ))
+}
+
+/// Writes what is in memory now, over whatever another tab saved ("keep mine").
+pub fn save_now() -> SaveStatus {
+    if PERSIST.with_borrow(|p| p.paused) {
+        return SaveStatus::Paused;
+    }
+    flush_pending();
+    write();
+    save_status()
+}
+
 /// What a page reload does to this module: the in-memory state and everything learned
 /// about storage is gone; storage itself stays. The browser tests use it to remount the
 /// tab as a reload would.

@@ -466,3 +466,48 @@ async fn the_score_view_is_in_the_url() {
     drop(app);
     fresh_visit();
 }
+
+fn storage_event_from_another_tab(new_value: Option<&str>) {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(STORAGE_KEY));
+    init.set_new_value(new_value);
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_save_from_another_tab_is_announced_not_overwritten_silently() {
+    fresh_visit();
+    let app = Mounted::at("#/state").await;
+    add_item(&app, "mine").await;
+    let theirs = r#"{"version":1,"counter":4,"items":["theirs","too"],"scores":[]}"#;
+    storage_event_from_another_tab(Some(theirs));
+    settle().await;
+    let banner = text_of(&app, "#state-other-tab");
+    assert!(banner.contains("2 items"), "{banner}");
+    assert_eq!(
+        item_texts(&app),
+        ["mine"],
+        "nothing changes until the person picks"
+    );
+
+    app.get("#state-other-load").click();
+    settle().await;
+    assert!(app.query("#state-other-tab").is_none());
+    assert_eq!(item_texts(&app), ["theirs", "too"]);
+    assert_eq!(text_of(&app, "#state-counter"), "4");
+
+    storage_event_from_another_tab(None);
+    settle().await;
+    assert!(text_of(&app, "#state-other-tab").contains("removed"));
+    app.get("#state-other-keep").click();
+    settle().await;
+    assert!(app.query("#state-other-tab").is_none());
+    let saved = storage::get(STORAGE_KEY).unwrap().unwrap();
+    assert!(
+        saved.contains("theirs"),
+        "this tab's state was saved again: {saved}"
+    );
+    drop(app);
+    fresh_visit();
+}

@@ -19,7 +19,7 @@ use yew::prelude::*;
 
 use crate::app::widgets::SourceView;
 use crate::web::features::format_bytes;
-use crate::web::state::{self as module, SaveStatus, StartupNotice};
+use crate::web::state::{self as module, OtherTab, SaveStatus, StartupNotice};
 
 const LAB_SOURCE: &str = include_str!("../../../lab/state/mod.rs");
 const LAB_PATH: &str = "src/lab/state/mod.rs";
@@ -163,9 +163,50 @@ pub fn StateTab() -> Html {
         });
     }
 
+    // Another browser tab saving the same key: say so instead of overwriting silently.
+    let other = use_state(|| None::<OtherTab>);
+    {
+        let other = other.clone();
+        use_effect_with((), move |_| {
+            let listener = module::watch_other_tabs(move |change| other.set(Some(change)));
+            move || drop(listener)
+        });
+    }
+
     let on_call = {
         let dispatcher = lab.dispatcher();
-        Callback::from(move |call: Call| dispatcher.dispatch(Action::Called(call)))
+        let other = other.clone();
+        Callback::from(move |call: Call| {
+            // A change here has been saved over the other tab's state: the question is moot.
+            other.set(None);
+            dispatcher.dispatch(Action::Called(call))
+        })
+    };
+    let on_other = {
+        let other = other.clone();
+        let on_call = on_call.clone();
+        let dispatcher = lab.dispatcher();
+        Callback::from(move |load: bool| {
+            let Some(change) = (*other).clone() else {
+                return;
+            };
+            match (load, change) {
+                (true, OtherTab::Saved { text, .. }) => match module::state_load_json(&text) {
+                    Ok(()) => on_call.emit(Call::ok(
+                        "wasm.state_load_json(<the other tab's save>) → undefined",
+                    )),
+                    Err(e) => on_call.emit(Call::threw(format!(
+                        "wasm.state_load_json(<the other tab's save>) threw: {}",
+                        module::CallError::from_js(&e).message
+                    ))),
+                },
+                _ => {
+                    module::save_now();
+                    dispatcher.dispatch(Action::Refresh);
+                }
+            }
+            other.set(None);
+        })
     };
     let on_discard = {
         let startup = startup.clone();
@@ -283,6 +324,9 @@ pub fn StateTab() -> Html {
             </section>
 
             <StartupBanner notice={(*startup).clone()} on_discard={on_discard} />
+            if let Some(change) = &*other {
+                <OtherTabBanner change={change.clone()} on_choose={on_other} />
+            }
             <SaveLine status={module::save_status()} />
 
             <div class="split state-grid">
@@ -405,6 +449,47 @@ fn StartupBanner(props: &StartupBannerProps) -> Html {
                 { format!("The saved state could not be read: {why}. The tab works with what is in memory.") }
             </p>
         },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OtherTabBannerProps {
+    change: OtherTab,
+    /// true: load the other tab's state; false: keep (and save) this one.
+    on_choose: Callback<bool>,
+}
+
+#[component]
+fn OtherTabBanner(props: &OtherTabBannerProps) -> Html {
+    let load = props.on_choose.reform(|_: MouseEvent| true);
+    let keep = props.on_choose.reform(|_: MouseEvent| false);
+    let what = match &props.change {
+        OtherTab::Saved {
+            counter,
+            items,
+            scores,
+            ..
+        } => format!(
+            "Another tab of this site just saved a different state: counter {counter}, {} {}, {} {}.",
+            group(*items),
+            plural(*items, "item", "items"),
+            group(*scores),
+            plural(*scores, "score", "scores"),
+        ),
+        OtherTab::Cleared => {
+            "Another tab of this site just removed the saved state (or saved something this tab cannot read).".to_owned()
+        }
+    };
+    html! {
+        <div class="notice" id="state-other-tab" role="status">
+            <p>{ what }{ " The next change here saves this tab's state over it." }</p>
+            <div class="row-buttons">
+                if matches!(props.change, OtherTab::Saved { .. }) {
+                    <button type="button" class="button" id="state-other-load" onclick={load}>{ "Load theirs (replaces this tab's)" }</button>
+                }
+                <button type="button" class="button" id="state-other-keep" onclick={keep}>{ "Keep this tab's and save it now" }</button>
+            </div>
+        </div>
     }
 }
 
