@@ -4,6 +4,7 @@
 
 mod bench;
 mod shell;
+mod state;
 mod support;
 mod web_glue;
 

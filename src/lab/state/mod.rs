@@ -323,6 +323,7 @@ impl ModuleState {
 
     // ----- counter -------------------------------------------------------------------
 
+    // region: increment
     /// Adds one and returns the new value; stays at `i32::MAX` instead of overflowing.
     pub fn increment(&mut self) -> i32 {
         self.counter = self.counter.saturating_add(1);
@@ -334,6 +335,7 @@ impl ModuleState {
         self.counter = self.counter.saturating_sub(1);
         self.counter
     }
+    // endregion
 
     /// The counter's value.
     pub fn counter(&self) -> i32 {
@@ -461,6 +463,12 @@ impl ModuleState {
         self.items.len()
     }
 
+    /// How many items the list's buffer has room for before it must reallocate (and, in
+    /// WASM, possibly grow linear memory). The tab shows it beside the buffer's pointer.
+    pub fn items_capacity(&self) -> usize {
+        self.items.capacity()
+    }
+
     /// Empties the item list (counter and scores stay).
     pub fn clear_items(&mut self) {
         self.items = Vec::new();
@@ -468,6 +476,7 @@ impl ModuleState {
 
     // ----- scores --------------------------------------------------------------------
 
+    // region: set_score
     /// Sets `name`'s score, adding the name if it is new.
     ///
     /// The name is trimmed first. Refused, leaving the table as it was: a NaN or infinite
@@ -481,6 +490,7 @@ impl ModuleState {
         check_name(&name)?;
         self.scores.set(name, score)
     }
+    // endregion
 
     /// `name`'s score (the name is trimmed first), or `None` if it has none.
     pub fn score(&self, name: &str) -> Option<f64> {
@@ -492,6 +502,7 @@ impl ModuleState {
         self.scores.remove(name.trim())
     }
 
+    // region: top_scores
     /// The `n` best scores, highest first; equal scores in ascending name order (byte
     /// order of the UTF-8 text, which is code point order). `n` past the count gives all.
     ///
@@ -500,6 +511,7 @@ impl ModuleState {
     pub fn top_scores(&self, n: usize) -> Vec<(String, f64)> {
         self.scores.top(n)
     }
+    // endregion
 
     /// Every `(name, score)` in ascending name order.
     pub fn scores(&self) -> impl ExactSizeIterator<Item = (&str, f64)> + '_ {

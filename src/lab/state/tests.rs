@@ -1199,3 +1199,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn items_capacity_covers_the_length() {
+    let mut state = ModuleState::new();
+    assert_eq!(state.items_capacity(), 0);
+    assert_eq!(state.add_many("x", 5), Ok(5));
+    assert!(state.items_capacity() >= state.item_count());
+    state.clear_items();
+    assert_eq!(state.items_capacity(), 0, "clearing frees the buffer");
+}
