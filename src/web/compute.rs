@@ -161,21 +161,24 @@ pub fn group_digits(digits: &str) -> String {
     out
 }
 
-/// Milliseconds per call of `f`, calling it repeatedly for about `budget_ms` (browsers
-/// coarsen the clock to ~1 ms, so one call of a fast function would read as 0).
-pub fn time_per_call(budget_ms: f64, mut f: impl FnMut()) -> f64 {
+/// Milliseconds per call of `f`: calls it 1, 2, 4, … times until one batch takes about
+/// `budget_ms` (browsers coarsen the clock to ~1 ms, so one call of a fast function
+/// reads as 0) or `max_calls` is reached. The cap keeps it bounded even where the clock
+/// does not move at all (privacy modes, headless virtual time).
+pub fn time_per_call(budget_ms: f64, max_calls: u32, mut f: impl FnMut()) -> f64 {
     let now = super::bench::now_ms;
-    let t0 = now();
-    let mut calls = 0u32;
-    let mut elapsed = 0.0;
-    while elapsed < budget_ms && calls < 10_000_000 {
-        for _ in 0..64 {
+    let mut batch = 1u32;
+    loop {
+        let t0 = now();
+        for _ in 0..batch {
             f();
         }
-        calls += 64;
-        elapsed = now() - t0;
+        let elapsed = now() - t0;
+        if elapsed >= budget_ms || batch >= max_calls {
+            return elapsed / f64::from(batch);
+        }
+        batch = batch.saturating_mul(2).min(max_calls.max(1));
     }
-    elapsed / f64::from(calls.max(1))
 }
 
 /// What the page asks the worker to do.

@@ -2,6 +2,7 @@
 //! --test browser` (wasm-bindgen-test). Each module tests one tab or one piece of glue.
 #![cfg(target_arch = "wasm32")]
 
+mod compute;
 mod shell;
 mod support;
 mod web_glue;

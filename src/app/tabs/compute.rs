@@ -229,6 +229,8 @@ pub fn ComputeTab() -> Html {
         .lesson { font-size: 1.05rem; }
         .lesson strong { font-family: var(--mono); font-size: 1.25rem; }
         section.block { margin-top: 1.75rem; }
+        .split > section + section { margin-top: 0; }
+        .card > h3:first-child, .card > h4:first-child { margin-top: 0; }
         "#
     );
 
@@ -458,17 +460,18 @@ pub fn ComputeTab() -> Html {
     // This browser's speed at naive calls, to turn a call count into a time estimate.
     let calls_per_ms = use_memo((), |_| {
         let calls = lab::naive_call_count(20).unwrap_or(21_891) as f64;
-        let ms = glue::time_per_call(8.0, || {
+        let ms = glue::time_per_call(8.0, 512, || {
             std::hint::black_box(lab::fib_naive(std::hint::black_box(20)));
         });
+        // A clock that did not tick gives no speed rather than an infinite one.
         if ms > 0.0 { calls / ms } else { f64::NAN }
     });
     // The fast algorithms are timed by repetition (one call is below the clock's grain).
     let fast_times = use_memo(*n, |&n| {
-        let iterative = glue::time_per_call(3.0, || {
+        let iterative = glue::time_per_call(2.0, 1 << 16, || {
             std::hint::black_box(lab::fib_iterative(std::hint::black_box(n)));
         });
-        let doubling = glue::time_per_call(3.0, || {
+        let doubling = glue::time_per_call(2.0, 1 << 16, || {
             std::hint::black_box(lab::fib_fast_doubling(std::hint::black_box(n)));
         });
         (iterative, doubling)
@@ -596,7 +599,7 @@ pub fn ComputeTab() -> Html {
                             <dt>{ "result" }</dt><dd>{ option_u64_text(lab::fib_iterative(n_value)) }</dd>
                             <dt>{ "work" }</dt><dd>{ format!("{} additions", group_digits(&n_value.saturating_sub(1).min(FIB_U64_MAX_N).to_string())) }
                                 if n_value > FIB_U64_MAX_N { { " (stops at the overflow)" } }</dd>
-                            <dt>{ "time here" }</dt><dd>{ format_ms(fast_times.0) }</dd>
+                            <dt>{ "time here" }</dt><dd>{ time_text(fast_times.0) }</dd>
                         </dl>
                         <SourceView code={SOURCE} path={SOURCE_PATH} region={Some("iterative")} />
                     </article>
@@ -606,7 +609,7 @@ pub fn ComputeTab() -> Html {
                         <dl class="facts">
                             <dt>{ "result" }</dt><dd>{ option_u64_text(lab::fib_fast_doubling(n_value)) }</dd>
                             <dt>{ "work" }</dt><dd>{ format!("{} doubling steps", 32 - n_value.leading_zeros()) }</dd>
-                            <dt>{ "time here" }</dt><dd>{ format_ms(fast_times.1) }</dd>
+                            <dt>{ "time here" }</dt><dd>{ time_text(fast_times.1) }</dd>
                         </dl>
                         <SourceView code={SOURCE} path={SOURCE_PATH} region={Some("fast_doubling")} />
                     </article>
@@ -710,7 +713,7 @@ fn exact_view(
                             <dt>{ "last" }</dt><dd id="fib-last">{ format!("…{}", summary.last) }</dd>
                         }
                         <dt>{ "computed" }</dt>
-                        <dd>{ format!("in {} {}", format_ms(*ms),
+                        <dd>{ format!("in {} {}", time_text(*ms),
                                       if *in_worker { "in a Web Worker" } else { "on the main thread" }) }</dd>
                     </dl>
                     <div class="actions">
@@ -795,7 +798,7 @@ fn naive_view(
             <dl class="facts">
                 <dt>{ "result" }</dt><dd id="naive-value">{ group_digits(&value.to_string()) }</dd>
                 <dt>{ "calls" }</dt><dd id="naive-calls">{ group_digits(&calls.to_string()) }</dd>
-                <dt>{ "time here" }</dt><dd>{ format!("{}{}", format_ms(*ms), if *in_worker { " (worker)" } else { "" }) }</dd>
+                <dt>{ "time here" }</dt><dd>{ format!("{}{}", time_text(*ms), if *in_worker { " (worker)" } else { "" }) }</dd>
                 if *n < FIB_NAIVE_MAX_N {
                     <dt>{ "F(40) would be" }</dt><dd>{ estimate(FIB_NAIVE_MAX_N) }</dd>
                 }
@@ -844,6 +847,16 @@ fn naive_view(
             { body }
             <SourceView code={SOURCE} path={SOURCE_PATH} region={Some("naive")} />
         </article>
+    }
+}
+
+/// A measured time; 0 means the browser's clock (coarsened to ~1 ms or more for privacy)
+/// did not tick, which is not the same as "free".
+fn time_text(ms: f64) -> String {
+    if ms > 0.0 {
+        format_ms(ms)
+    } else {
+        "below the clock's resolution".into()
     }
 }
 
