@@ -389,7 +389,11 @@ mod tests {
                     calls += c;
                 }
                 assert_eq!(Some(value), fibonacci(n), "value, n={n} depth={depth}");
-                assert_eq!(Some(calls), naive_call_count(n), "calls, n={n} depth={depth}");
+                assert_eq!(
+                    Some(calls),
+                    naive_call_count(n),
+                    "calls, n={n} depth={depth}"
+                );
             }
         }
         assert_eq!(naive_split(40, 0), (0, vec![40]));

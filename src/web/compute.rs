@@ -79,7 +79,11 @@ pub fn bench_cases() -> Vec<BenchCase> {
             name: format!("compute/naive/n={BENCH_NAIVE_N}"),
             label: format!(
                 "Naive recursive F({BENCH_NAIVE_N}): {} calls (u64 vs Number)",
-                group_digits(&compute::naive_call_count(BENCH_NAIVE_N).unwrap_or(0).to_string())
+                group_digits(
+                    &compute::naive_call_count(BENCH_NAIVE_N)
+                        .unwrap_or(0)
+                        .to_string()
+                )
             ),
             wasm: Side::wasm(|| {
                 black_box(compute::fib_naive(black_box(BENCH_NAIVE_N)));
@@ -99,9 +103,7 @@ pub fn bench_cases() -> Vec<BenchCase> {
         },
         BenchCase {
             name: format!("compute/iterative-bigint/n=0..={BENCH_ITERATIVE_MAX_N}"),
-            label: format!(
-                "Iterative F(0)…F({BENCH_ITERATIVE_MAX_N}): u64 vs JS BigInt (exact)"
-            ),
+            label: format!("Iterative F(0)…F({BENCH_ITERATIVE_MAX_N}): u64 vs JS BigInt (exact)"),
             wasm: Side::wasm(iterative_many),
             js: Side::Js(make_iterative_bigint_case(BENCH_ITERATIVE_MAX_N)),
             config: light,
@@ -198,7 +200,11 @@ pub enum WorkerMessage {
     /// The worker's WASM is running and listening.
     Ready,
     /// `done` of `total` units of work (steps, or naive calls), and what it is doing.
-    Progress { done: f64, total: f64, stage: String },
+    Progress {
+        done: f64,
+        total: f64,
+        stage: String,
+    },
     Exact {
         n: u32,
         digits: String,
@@ -213,7 +219,9 @@ pub enum WorkerMessage {
         calls: u64,
         ms: f64,
     },
-    Failed { message: String },
+    Failed {
+        message: String,
+    },
 }
 
 // ---------------------------------------------------------------- worker side
@@ -224,8 +232,8 @@ pub fn worker_main() {
     console_error_panic_hook::set_once();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_scope = scope.clone();
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-        move |event: web_sys::MessageEvent| {
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let post = |message: &WorkerMessage| worker_post(&reply_scope, message);
             match serde_wasm_bindgen::from_value::<Job>(event.data()) {
                 Ok(job) => run_job(job, &post),
@@ -233,8 +241,7 @@ pub fn worker_main() {
                     message: format!("the worker did not understand the job: {error}"),
                 }),
             }
-        },
-    );
+        });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker lives as long as its global scope: so does its handler.
     on_message.forget();
@@ -302,7 +309,8 @@ pub fn run_job(job: Job, post: &dyn Fn(&WorkerMessage)) {
             });
         }
         Job::Naive { n } => {
-            let Some(total) = compute::naive_call_count(n).filter(|_| n <= compute::FIB_NAIVE_MAX_N)
+            let Some(total) =
+                compute::naive_call_count(n).filter(|_| n <= compute::FIB_NAIVE_MAX_N)
             else {
                 post(&WorkerMessage::Failed {
                     message: format!(

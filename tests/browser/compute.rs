@@ -78,7 +78,10 @@ async fn bad_input_gets_a_message_next_to_the_input_and_keeps_the_last_result() 
     let app = Mounted::at("#/compute").await;
     type_n(&app, "20").await;
     let input = app.get("#fib-n");
-    assert_eq!(input.get_attribute("aria-describedby").unwrap(), "fib-n-error");
+    assert_eq!(
+        input.get_attribute("aria-describedby").unwrap(),
+        "fib-n-error"
+    );
     assert_eq!(input.get_attribute("aria-invalid").unwrap(), "false");
     for (typed, expected) in [
         ("12a", "“a” at position 3 is not a digit"),
@@ -106,12 +109,7 @@ async fn bad_input_gets_a_message_next_to_the_input_and_keeps_the_last_result() 
 #[wasm_bindgen_test]
 async fn deep_link_with_n_shows_that_n() {
     let app = Mounted::at("#/compute?n=100").await;
-    assert_eq!(
-        app.get("#fib-n")
-            .dyn_into_input()
-            .value(),
-        "100"
-    );
+    assert_eq!(app.get("#fib-n").dyn_into_input().value(), "100");
     assert_eq!(text_of(&app, "#fib-value"), "354224848179261915075");
 }
 
@@ -158,7 +156,10 @@ fn the_worker_job_reports_progress_and_the_exact_digits() {
     match seen.last().unwrap() {
         WorkerMessage::Exact { n, digits, .. } => {
             assert_eq!(*n, 1000);
-            assert_eq!(digits, &wasm_playground::lab::compute::fibonacci_decimal(1000));
+            assert_eq!(
+                digits,
+                &wasm_playground::lab::compute::fibonacci_decimal(1000)
+            );
         }
         other => panic!("expected the digits, got {other:?}"),
     }
@@ -217,17 +218,34 @@ fn stand_in_url() -> String {
 async fn a_worker_run_completes_and_can_be_cancelled() {
     compute::set_worker_url(Some(stand_in_url()));
     let app = Mounted::at("#/compute?n=60000").await;
-    wait_until("the worker's digits", || app.query("#fib-digit-count").is_some()).await;
+    wait_until("the worker's digits", || {
+        app.query("#fib-digit-count").is_some()
+    })
+    .await;
     // F(60,000) has 12,539 digits; the page shows the worker's answer.
     assert_eq!(text_of(&app, "#fib-digit-count"), "12,539");
     assert!(text_of(&app, "#fib-exact").contains("in a Web Worker"));
 
     type_n(&app, "999999").await;
-    wait_until("the progress bar", || app.query("#fib-exact-progress").is_some()).await;
+    wait_until("the progress bar", || {
+        app.query("#fib-exact-progress").is_some()
+    })
+    .await;
     app.get("#fib-exact-cancel").click();
     settle().await;
     assert!(text_of(&app, "#fib-exact").contains("Cancelled"));
     assert!(app.query("#fib-exact-progress").is_none());
+    // Nothing comes back to life afterwards (neither the debounce timer nor the worker).
+    yew::platform::time::sleep(Duration::from_millis(600)).await;
+    assert!(text_of(&app, "#fib-exact").contains("Cancelled"));
+    app.get("#fib-exact-rerun").click();
+    settle().await;
+    assert!(
+        app.query("#fib-exact-progress").is_some(),
+        "Compute again restarts"
+    );
+    app.get("#fib-exact-cancel").click();
+    settle().await;
     // The page is alive after cancelling: a new n is computed at once.
     type_n(&app, "12").await;
     assert_eq!(text_of(&app, "#fib-value"), "144");
@@ -242,7 +260,10 @@ async fn a_worker_that_cannot_load_gives_a_message_not_a_hang() {
         text_of(&app, "#fib-exact").contains("Could not compute")
     })
     .await;
-    assert!(app.query("#fib-exact .button").is_some(), "a Try again button");
+    assert!(
+        app.query("#fib-exact .button").is_some(),
+        "a Try again button"
+    );
     compute::set_worker_url(None);
 }
 

@@ -301,13 +301,16 @@ pub fn ComputeTab() -> Html {
         }
     });
     let exact_job = use_mut_ref(|| None::<WorkerJob>);
+    // The debounce before a worker starts; Cancel must stop it too.
+    let exact_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let exact_run = use_state(|| 0u32);
     {
         let exact = exact.clone();
         let exact_job = exact_job.clone();
+        let exact_timer = exact_timer.clone();
         use_effect_with((*n, *exact_run), move |&(n, _)| {
             exact_job.borrow_mut().take();
-            let mut timer = None;
+            exact_timer.borrow_mut().take();
             if n <= MAIN_THREAD_MAX_N {
                 // The first render already computed it; a re-render must not redo it.
                 if !matches!(&*exact, Exact::Ready { n: got, .. } if *got == n) {
@@ -322,48 +325,49 @@ pub fn ComputeTab() -> Html {
                 });
                 let slot = exact_job.clone();
                 // Wait for typing to pause: each keystroke would otherwise start a worker.
-                timer = Some(gloo::timers::callback::Timeout::new(250, move || {
-                    let on_event: Rc<dyn Fn(WorkerMessage)> = {
-                        let exact = exact.clone();
-                        let slot = slot.clone();
-                        Rc::new(move |message| match message {
-                            WorkerMessage::Progress { done, total, stage } => {
-                                exact.set(Exact::Working {
-                                    n,
-                                    done,
-                                    total,
-                                    stage,
-                                })
-                            }
-                            WorkerMessage::Exact {
-                                n: got,
-                                digits,
-                                compute_ms,
-                                convert_ms,
-                            } => {
-                                exact.set(Exact::Ready {
+                *exact_timer.borrow_mut() =
+                    Some(gloo::timers::callback::Timeout::new(250, move || {
+                        let on_event: Rc<dyn Fn(WorkerMessage)> = {
+                            let exact = exact.clone();
+                            let slot = slot.clone();
+                            Rc::new(move |message| match message {
+                                WorkerMessage::Progress { done, total, stage } => {
+                                    exact.set(Exact::Working {
+                                        n,
+                                        done,
+                                        total,
+                                        stage,
+                                    })
+                                }
+                                WorkerMessage::Exact {
                                     n: got,
-                                    digits: Rc::new(digits),
-                                    ms: compute_ms + convert_ms,
-                                    in_worker: true,
-                                });
-                                release(&slot);
-                            }
-                            WorkerMessage::Failed { message } => {
-                                exact.set(Exact::Failed { n, message });
-                                release(&slot);
-                            }
-                            WorkerMessage::Ready | WorkerMessage::Naive { .. } => {}
-                        })
-                    };
-                    match WorkerJob::start(Job::Exact { n }, on_event) {
-                        Ok(job) => *slot.borrow_mut() = Some(job),
-                        Err(message) => exact.set(Exact::Failed { n, message }),
-                    }
-                }));
+                                    digits,
+                                    compute_ms,
+                                    convert_ms,
+                                } => {
+                                    exact.set(Exact::Ready {
+                                        n: got,
+                                        digits: Rc::new(digits),
+                                        ms: compute_ms + convert_ms,
+                                        in_worker: true,
+                                    });
+                                    release(&slot);
+                                }
+                                WorkerMessage::Failed { message } => {
+                                    exact.set(Exact::Failed { n, message });
+                                    release(&slot);
+                                }
+                                WorkerMessage::Ready | WorkerMessage::Naive { .. } => {}
+                            })
+                        };
+                        match WorkerJob::start(Job::Exact { n }, on_event) {
+                            Ok(job) => *slot.borrow_mut() = Some(job),
+                            Err(message) => exact.set(Exact::Failed { n, message }),
+                        }
+                    }));
             }
             move || {
-                drop(timer);
+                exact_timer.borrow_mut().take();
                 exact_job.borrow_mut().take();
             }
         });
@@ -371,8 +375,10 @@ pub fn ComputeTab() -> Html {
     let cancel_exact = {
         let exact = exact.clone();
         let exact_job = exact_job.clone();
+        let exact_timer = exact_timer.clone();
         let n = *n;
         Callback::from(move |_: MouseEvent| {
+            exact_timer.borrow_mut().take();
             if let Some(job) = exact_job.borrow_mut().take() {
                 job.cancel();
             }
@@ -764,7 +770,9 @@ fn exact_view(
                 <button type="button" class="button" onclick={rerun}>{ "Try again" }</button>
             </div>
         },
-        _ => html! { <div id="fib-exact" aria-busy="true"><p class="note">{ "Working…" }</p></div> },
+        _ => {
+            html! { <div id="fib-exact" aria-busy="true"><p class="note">{ "Working…" }</p></div> }
+        }
     }
 }
 
@@ -784,7 +792,9 @@ fn naive_view(
                     human_duration(ms)
                 )
             }
-            None => "more than 18 quintillion (2⁶⁴) calls: longer than the age of the universe".into(),
+            None => {
+                "more than 18 quintillion (2⁶⁴) calls: longer than the age of the universe".into()
+            }
         }
     };
     let body = match naive {
@@ -894,7 +904,12 @@ fn precision_view(n: u32, js_number: f64, js_bigint: Option<&str>, ours: Option<
         if s.digits <= 2 * EDGE + 10 {
             group_digits(digits)
         } else {
-            format!("{}…{} ({} digits)", s.first, s.last, group_digits(&s.digits.to_string()))
+            format!(
+                "{}…{} ({} digits)",
+                s.first,
+                s.last,
+                group_digits(&s.digits.to_string())
+            )
         }
     };
     let verdict = |candidate: &str| -> Html {
@@ -907,7 +922,10 @@ fn precision_view(n: u32, js_number: f64, js_bigint: Option<&str>, ours: Option<
     let difference = match (ours, js_number.is_finite()) {
         (Some(exact), true) if exact != number_digits => {
             match (exact.parse::<i128>(), number_digits.parse::<i128>()) {
-                (Ok(e), Ok(j)) => Some(format!("off by {}", group_digits(&(j - e).unsigned_abs().to_string()))),
+                (Ok(e), Ok(j)) => Some(format!(
+                    "off by {}",
+                    group_digits(&(j - e).unsigned_abs().to_string())
+                )),
                 _ => Some("off in the low digits".into()),
             }
         }
