@@ -498,7 +498,11 @@ pub fn ComputeTab() -> Html {
     let copy_status = use_state(|| None::<String>);
     use_effect_with(n_value, {
         let copy_status = copy_status.clone();
-        move |_| copy_status.set(None)
+        let expanded = expanded.clone();
+        move |_| {
+            copy_status.set(None);
+            expanded.set(false);
+        }
     });
     let ready_digits = match &*exact {
         Exact::Ready { n, digits, .. } if *n == n_value => Some(digits.clone()),
@@ -578,7 +582,7 @@ pub fn ComputeTab() -> Html {
                     }
                 </section>
 
-                <section class="card" aria-labelledby="fib-u64-title" aria-live="polite">
+                <section class="card" aria-labelledby="fib-u64-title">
                     <h3 id="fib-u64-title">{ "As a u64" }</h3>
                     { u64_view(n_value, u64_value) }
                     <h3>{ "Exact" }</h3>
@@ -670,13 +674,13 @@ fn option_u64_text(value: Option<u64>) -> Html {
 fn u64_view(n: u32, value: Option<u64>) -> Html {
     match value {
         Some(v) => html! {
-            <p id="fib-u64">
+            <p id="fib-u64" aria-live="polite">
                 { format!("F({n}) = ") }<strong class="big-n">{ group_digits(&v.to_string()) }</strong>
                 <br/><span class="note">{ "fits: fibonacci(n) returned Some(…)" }</span>
             </p>
         },
         None => html! {
-            <p id="fib-u64">
+            <p id="fib-u64" aria-live="polite">
                 <span class="bad-text">{ "None: " }</span>
                 { format!("F({}) does not fit in a u64. The largest u64 is 18,446,744,073,709,551,615 (20 digits); \
                            F(93) = 12,200,160,415,121,876,738 is the last Fibonacci number below it. \
