@@ -276,3 +276,23 @@ impl IntoInput for HtmlElement {
         wasm_bindgen::JsCast::dyn_into(self).unwrap()
     }
 }
+
+#[wasm_bindgen_test]
+async fn every_benchmark_case_runs_on_both_sides() {
+    let cases = compute::bench_cases();
+    let names: Vec<&str> = cases.iter().map(|c| c.name.as_str()).collect();
+    assert!(names.contains(&"compute/naive/n=25"), "{names:?}");
+    assert!(names.contains(&"compute/big/n=100000"), "{names:?}");
+    for mut case in cases {
+        assert!(case.name.starts_with("compute/"), "{}", case.name);
+        // One iteration per side: this checks that both sides run, not how fast.
+        case.config = wasm_playground::web::bench::BenchConfig {
+            warmup_ms: 0.0,
+            min_sample_ms: 0.0,
+            samples: 1,
+            max_iterations: 1,
+        };
+        let result = wasm_playground::web::bench::run_case(&case).await;
+        assert!(result.is_ok(), "{}: {:?}", case.name, result.err());
+    }
+}

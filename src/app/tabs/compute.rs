@@ -202,6 +202,8 @@ pub fn ComputeTab() -> Html {
         .fib-controls input[type=range] { width: 100%; margin-top: 0.75rem; accent-color: var(--accent); }
         .fib-presets { display: flex; flex-wrap: wrap; gap: 0.4rem; margin-top: 0.6rem; }
         .fib-presets .button { padding: 0.25rem 0.6rem; font-size: 0.85rem; }
+        ul.edges { margin: 0.9rem 0 0; padding-left: 1.2rem; }
+        ul.edges li + li { margin-top: 0.25rem; }
         .big-n { font-family: var(--mono); overflow-wrap: anywhere; }
         .digits {
             font-family: var(--mono); font-size: 0.9rem; white-space: pre-wrap; word-break: break-all;
@@ -220,7 +222,7 @@ pub fn ComputeTab() -> Html {
         dl.facts dd { margin: 0; font-family: var(--mono); overflow-wrap: anywhere; }
         .progress-row { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; margin-top: 0.6rem; }
         .progress-row progress { flex: 1 1 10rem; }
-        table.precision { border-collapse: collapse; width: 100%; min-width: 30rem; }
+        table.precision { border-collapse: collapse; width: 100%; }
         table.precision th, table.precision td {
             text-align: left; padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--border); vertical-align: top;
         }
@@ -577,6 +579,12 @@ pub fn ComputeTab() -> Html {
                             </button>
                         }) }
                     </div>
+                    <ul class="note edges">
+                        <li>{ "78: the last F(n) a JavaScript Number holds exactly; 79: the first it gets wrong" }</li>
+                        <li>{ "93: the last F(n) that fits in a u64; 94: the first that does not" }</li>
+                        <li>{ format!("above {}: computed in a Web Worker, with progress and Cancel",
+                                      group_digits(&MAIN_THREAD_MAX_N.to_string())) }</li>
+                    </ul>
                     if invalid {
                         <p class="note">{ format!("Still showing n = {}, the last valid value.", group_digits(&n_value.to_string())) }</p>
                     }
@@ -723,7 +731,7 @@ fn exact_view(
                             <dt>{ "last" }</dt><dd id="fib-last">{ format!("…{}", summary.last) }</dd>
                         }
                         <dt>{ "computed" }</dt>
-                        <dd>{ format!("in {} {}", time_text(*ms),
+                        <dd>{ format!("{}, {}", time_text(*ms),
                                       if *in_worker { "in a Web Worker" } else { "on the main thread" }) }</dd>
                     </dl>
                     <div class="actions">
@@ -870,7 +878,7 @@ fn time_text(ms: f64) -> String {
     if ms > 0.0 {
         format_ms(ms)
     } else {
-        "below the clock's resolution".into()
+        "too fast for this browser's clock".into()
     }
 }
 
