@@ -93,6 +93,8 @@ enum Exact {
         digits: Rc<String>,
         ms: f64,
         in_worker: bool,
+        /// Where the time went, when the worker reported it.
+        detail: Option<String>,
     },
     Working {
         n: u32,
@@ -149,6 +151,7 @@ fn exact_inline(n: u32) -> Exact {
             digits: Rc::new(digits),
             ms: crate::web::bench::now_ms() - t0,
             in_worker: false,
+            detail: None,
         },
         Err(error) => Exact::Failed {
             n,
@@ -352,6 +355,11 @@ pub fn ComputeTab() -> Html {
                                         digits: Rc::new(digits),
                                         ms: compute_ms + convert_ms,
                                         in_worker: true,
+                                        detail: Some(format!(
+                                            "fast doubling {} + decimal conversion {}",
+                                            format_ms(compute_ms),
+                                            format_ms(convert_ms)
+                                        )),
                                     });
                                     release(&slot);
                                 }
@@ -717,6 +725,7 @@ fn exact_view(
             digits,
             ms,
             in_worker,
+            detail,
         } if *got == n => {
             let summary = lab::summarize_digits(digits, EDGE);
             let short = summary.digits <= 2 * EDGE;
@@ -732,7 +741,9 @@ fn exact_view(
                         }
                         <dt>{ "computed" }</dt>
                         <dd>{ format!("{}, {}", time_text(*ms),
-                                      if *in_worker { "in a Web Worker" } else { "on the main thread" }) }</dd>
+                                      if *in_worker { "in a Web Worker" } else { "on the main thread" }) }
+                            if let Some(detail) = detail { <br/><small class="note">{ detail }</small> }
+                        </dd>
                     </dl>
                     <div class="actions">
                         if !short {
