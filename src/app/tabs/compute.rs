@@ -231,6 +231,15 @@ pub fn ComputeTab() -> Html {
         }
         table.precision td { font-family: var(--mono); overflow-wrap: anywhere; }
         table.precision thead th { color: var(--muted); font-weight: 500; }
+        /* On a phone the three columns are too narrow for 20-digit numbers: one block per row. */
+        @media (max-width: 600px) {
+            table.precision, table.precision tbody, table.precision tr,
+            table.precision th, table.precision td { display: block; }
+            table.precision thead { display: none; }
+            table.precision caption { display: block; text-align: left; }
+            table.precision th, table.precision td { border-bottom: none; padding: 0.15rem 0; }
+            table.precision tr { border-bottom: 1px solid var(--border); padding: 0.5rem 0; }
+        }
         .lesson { font-size: 1.05rem; }
         .lesson strong { font-family: var(--mono); font-size: 1.25rem; }
         section.block { margin-top: 1.75rem; }
