@@ -222,6 +222,31 @@ pub fn naive_call_count(n: u32) -> Option<u64> {
     next.checked_mul(2)?.checked_sub(1)
 }
 
+/// The naive recursion for `n` unrolled from the top until every open subproblem is at
+/// most `n - depth` (or below 2): the calls made on the way (`internal_calls`) and the
+/// subproblems left (`leaves`), in the order the recursion would reach them.
+///
+/// Running [`fib_naive`] on every leaf and adding up is the *same* naive computation,
+/// call for call: Σ values = F(n) and `internal_calls` + Σ calls = 2·F(n+1) − 1. Nothing
+/// is memoized; the split only gives the Web Worker points at which to report progress.
+pub fn naive_split(n: u32, depth: u32) -> (u64, Vec<u32>) {
+    let floor = n.saturating_sub(depth);
+    let mut internal_calls = 0u64;
+    let mut leaves = Vec::new();
+    let mut stack = vec![n];
+    while let Some(m) = stack.pop() {
+        if m > floor && m >= 2 {
+            internal_calls += 1;
+            // Pushed in reverse so m - 1 is expanded first, as the recursion does.
+            stack.push(m - 2);
+            stack.push(m - 1);
+        } else {
+            leaves.push(m);
+        }
+    }
+    (internal_calls, leaves)
+}
+
 /// F(n) by the iterative loop in `f64`, which is exactly what JavaScript computes with
 /// `Number`: `let a = 0, b = 1; for (let i = 0; i < n; i++) [a, b] = [b, a + b];`.
 ///
@@ -350,6 +375,29 @@ mod tests {
         assert_eq!(naive_call_count(91).map(|c| c > 0), Some(true));
         assert_eq!(naive_call_count(92), None);
         assert_eq!(naive_call_count(u32::MAX), None);
+    }
+
+    #[test]
+    fn naive_split_is_the_same_computation() {
+        for n in [0u32, 1, 2, 5, 20, 30] {
+            for depth in [0u32, 1, 3, 8] {
+                let (internal, leaves) = naive_split(n, depth);
+                let (mut value, mut calls) = (0u64, internal);
+                for leaf in &leaves {
+                    let (v, c) = fib_naive(*leaf).expect("leaves are small");
+                    value += v;
+                    calls += c;
+                }
+                assert_eq!(Some(value), fibonacci(n), "value, n={n} depth={depth}");
+                assert_eq!(
+                    Some(calls),
+                    naive_call_count(n),
+                    "calls, n={n} depth={depth}"
+                );
+            }
+        }
+        assert_eq!(naive_split(40, 0), (0, vec![40]));
+        assert!(naive_split(40, 8).1.len() > 20);
     }
 
     #[test]
