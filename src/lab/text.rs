@@ -789,7 +789,11 @@ pub fn parse_integer(s: &str) -> Result<i64, IntegerInputError> {
     if digits.is_empty() {
         return Err(IntegerInputError::SignOnly);
     }
-    if let Some((index, found)) = digits.chars().enumerate().find(|(_, c)| !c.is_ascii_digit()) {
+    if let Some((index, found)) = digits
+        .chars()
+        .enumerate()
+        .find(|(_, c)| !c.is_ascii_digit())
+    {
         return Err(IntegerInputError::NotADigit {
             found,
             position: leading + sign_len + index,

@@ -6,5 +6,6 @@ pub mod dom;
 pub mod features;
 pub mod panic;
 pub mod storage;
+pub mod strings;
 pub mod suite;
 pub mod theme;

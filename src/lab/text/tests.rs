@@ -765,7 +765,10 @@ fn parse_integer_says_why_not() {
     );
     assert!(matches!(
         parse_integer("--1"),
-        Err(IntegerInputError::NotADigit { found: '-', position: 1 })
+        Err(IntegerInputError::NotADigit {
+            found: '-',
+            position: 1
+        })
     ));
     // Arabic-Indic three, emoji, NUL: not ASCII digits.
     assert!(parse_integer("\u{663}").is_err());
