@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod shell;
+mod strings;
 mod support;
 mod web_glue;
 

@@ -130,24 +130,22 @@ pub fn NumberSection(props: &NumberProps) -> Html {
                             html! { <button type="button" class="button" {onclick}>{ *name }</button> }
                         }) }
                     </div>
-                    <p class="note">
-                        { "An i64 goes down to −9,223,372,036,854,775,808, past JavaScript's safe integers (2^53): \
-                           the browser side gets it as a BigInt, exactly. Grouping is not \"a comma every three \
-                           digits\": German writes '.', French a narrow no-break space, Polish and Spanish leave \
-                           four-digit numbers alone, Indian English groups by two after the first three, Swedish \
-                           uses a real minus sign." }
-                    </p>
                     if let Ok(n) = parsed.as_ref() {
                         <p>{ "format_number (en-US): " }<code id="number-en">{ text::format_number(*n) }</code></p>
                     }
                 </div>
-                <div>
-                    { match table.as_ref() {
-                        Some(rows) => locale_table(rows),
-                        None => html! { <p class="note">{ "Type a whole number to see it in every locale." }</p> },
-                    } }
-                </div>
+                <p class="note">
+                    { "An i64 goes down to −9,223,372,036,854,775,808, past JavaScript's safe integers (2^53): \
+                       the browser side gets it as a BigInt, exactly. Grouping is not \"a comma every three \
+                       digits\": German writes '.', French a narrow no-break space, Polish and Spanish leave \
+                       four-digit numbers alone, Indian English groups by two after the first three, Swedish \
+                       uses a real minus sign." }
+                </p>
             </div>
+            { match table.as_ref() {
+                Some(rows) => locale_table(rows),
+                None => html! { <p class="note">{ "Type a whole number to see it in every locale." }</p> },
+            } }
             <SourceView code={include_str!("../../../lab/text.rs")} path="src/lab/text.rs" region="format_number" />
         </section>
     }
