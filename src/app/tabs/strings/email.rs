@@ -33,6 +33,11 @@ const SAMPLES: &[(&str, &str)] = &[
 /// Characters of context shown each side of the character an error points at.
 const CONTEXT_CHARS: usize = 32;
 
+/// Above this many bytes only the HTML rule (one linear scan) runs as you type; the
+/// browser's check, its Rust model and the IDN conversion each copy or convert the whole
+/// text, which on a 10 MB paste would hold the page for a noticeable time per keystroke.
+pub const LIVE_COMPARE_MAX_BYTES: usize = 256 * 1024;
+
 #[derive(Properties, PartialEq)]
 pub struct EmailProps {
     pub value: AttrValue,
@@ -46,8 +51,11 @@ struct Verdicts {
     /// Leading characters the sanitizer removed (for mapping positions back).
     removed_before: usize,
     rule: Result<(), EmailError>,
-    model: bool,
+    /// `None` when the text is over [`LIVE_COMPARE_MAX_BYTES`].
+    model: Option<bool>,
+    /// `None` when over the limit, or with no DOM to ask.
     browser: Option<bool>,
+    too_long: bool,
     /// The ASCII form the browser checks, when it differs from the sanitized value.
     ascii_form: Option<Option<String>>,
 }
@@ -62,6 +70,18 @@ fn compute(raw: &str) -> Verdicts {
             .count()
     };
     let rule = text::validate_email(&sanitized);
+    let too_long = raw.len() > LIVE_COMPARE_MAX_BYTES;
+    if too_long {
+        return Verdicts {
+            sanitized,
+            removed_before,
+            rule,
+            model: None,
+            browser: None,
+            too_long,
+            ascii_form: None,
+        };
+    }
     let model = text::browser_accepts_email(raw);
     let browser = glue::browser_email_valid(raw);
     // The IDN conversion only matters (and is only worth its cost) for a non-ASCII or
@@ -73,8 +93,9 @@ fn compute(raw: &str) -> Verdicts {
         sanitized,
         removed_before,
         rule,
-        model,
+        model: Some(model),
         browser,
+        too_long,
         ascii_form,
     }
 }
@@ -115,8 +136,8 @@ pub fn EmailSection(props: &EmailProps) -> Html {
     };
 
     let v = &*verdicts;
-    let agree = v.browser.map(|b| b == v.model);
-    let accepted = v.browser.unwrap_or(v.model);
+    let agree = v.browser.zip(v.model).map(|(b, m)| b == m);
+    let accepted = v.browser.or(v.model).unwrap_or(v.rule.is_ok());
     // The message next to the field says why the browser would refuse the address.
     let field_message = match (&v.rule, accepted) {
         (_, true) => None,
@@ -170,12 +191,16 @@ pub fn EmailSection(props: &EmailProps) -> Html {
                             </tr>
                             <tr>
                                 <th scope="row">{ "Rust model of the browser, " }<code>{ "browser_accepts_email" }</code></th>
-                                <td id="email-model">{ yes_no(v.model) }</td>
+                                <td id="email-model">{ match v.model {
+                                    Some(m) => yes_no(m),
+                                    None => not_asked(),
+                                } }</td>
                             </tr>
                             <tr>
                                 <th scope="row">{ "This browser: hidden " }<code>{ "<input type=email required>" }</code>{ ", validity.valid" }</th>
                                 <td id="email-browser">{ match v.browser {
                                     Some(b) => yes_no(b),
+                                    None if v.too_long => not_asked(),
                                     None => html! { <span class="note">{ "no browser to ask" }</span> },
                                 } }</td>
                             </tr>
@@ -199,6 +224,10 @@ pub fn EmailSection(props: &EmailProps) -> Html {
     }
 }
 
+fn not_asked() -> Html {
+    html! { <span class="note">{ format!("not asked: over {} KB", LIVE_COMPARE_MAX_BYTES / 1024) }</span> }
+}
+
 fn yes_no(valid: bool) -> Html {
     if valid {
         html! { <span class="good">{ "✓ valid" }</span> }
@@ -208,7 +237,30 @@ fn yes_no(valid: bool) -> Html {
 }
 
 fn verdict_headline(v: &Verdicts) -> Html {
-    let accepted = v.browser.unwrap_or(v.model);
+    if v.too_long {
+        let size = format!("{:.1} MB", v.sanitized.len() as f64 / 1e6);
+        let (class, text) = if v.rule.is_ok() {
+            ("verdict good", format!("✓ Valid by the HTML rule ({size})"))
+        } else {
+            (
+                "verdict bad",
+                format!("✗ Not valid by the HTML rule ({size})"),
+            )
+        };
+        return html! {
+            <>
+                <p id="email-verdict" class={class}>{ text }</p>
+                <p class="notice" role="status">{ format!(
+                    "This text is {size}. The HTML rule is one linear scan and stays live at any length; \
+                     the comparison with the browser (which copies the whole text across the boundary and \
+                     converts the domain) runs only up to {} KB, so typing stays responsive. \
+                     Long lists belong in the batch box below.",
+                    LIVE_COMPARE_MAX_BYTES / 1024
+                ) }</p>
+            </>
+        };
+    }
+    let accepted = v.browser.or(v.model).unwrap_or(false);
     let (class, text) = if accepted {
         ("verdict good", "✓ The browser accepts this address")
     } else {
@@ -297,8 +349,8 @@ fn differences(v: &Verdicts, raw: &str) -> Html {
         _ => None,
     };
     let rule_ok = v.rule.is_ok();
-    let split_note = (rule_ok != v.model).then(|| {
-        let text = if v.model {
+    let split_note = v.model.filter(|&m| m != rule_ok).map(|model| {
+        let text = if model {
             "The HTML rule alone rejects the typed form, but the browser checks the converted form, which passes: both results are right, they answer different questions."
         } else if v.sanitized.ends_with('.') || v.sanitized.ends_with('-') {
             "Firefox rejects a value that ends in '.' or '-' before converting the domain."
@@ -307,13 +359,13 @@ fn differences(v: &Verdicts, raw: &str) -> Html {
         };
         html! { <p class="explain"><strong>{ "Rule and browser differ. " }</strong>{ text }</p> }
     });
-    let disagree_note = v.browser.filter(|b| *b != v.model).map(|b| {
+    let disagree_note = v.browser.zip(v.model).filter(|(b, m)| b != m).map(|(b, model)| {
         html! {
             <p class="notice" role="alert">
                 { format!(
                     "This browser says {} but the Rust model says {}. The model follows Firefox; other browsers convert international domains with different code and may differ on such corners.",
                     if b { "valid" } else { "invalid" },
-                    if v.model { "valid" } else { "invalid" }
+                    if model { "valid" } else { "invalid" }
                 ) }
             </p>
         }
