@@ -11,23 +11,25 @@ use super::visible;
 use crate::web::bench::format_ms;
 use crate::web::strings::{self as glue, BatchReport, BatchRow};
 
-const TRICKY: &str = "ada@example.com\n\
-bob.smith+tag@mail.example.org\n\
- spaced@example.com\n\
-john smith@example.com\n\
-jo@bücher.de\n\
-\n\
-😀@example.com\n\
-a@b\n\
-.leading.dot.is.fine@example.com\n\
-x@example..com\n\
-x@-bad.example\n\
-x@example.com.\n\
-ada@home@example.com\n\
-\"quoted\"@example.com\r\n\
-tab\tinside@example.com\n\
-שלום@example.com\n\
-nul\u{0}@example.com\n";
+const TRICKY: &str = concat!(
+    "ada@example.com\n",
+    "bob.smith+tag@mail.example.org\n",
+    " spaced@example.com\n",
+    "john smith@example.com\n",
+    "jo@bücher.de\n",
+    "\n",
+    "😀@example.com\n",
+    "a@b\n",
+    ".leading.dot.is.fine@example.com\n",
+    "x@example..com\n",
+    "x@-bad.example\n",
+    "x@example.com.\n",
+    "ada@home@example.com\n",
+    "\"quoted\"@example.com\r\n",
+    "tab\tinside@example.com\n",
+    "שלום@example.com\n",
+    "nul\u{0}@example.com\n",
+);
 
 const STRESS_BYTES: usize = 10 * 1024 * 1024;
 
@@ -159,22 +161,23 @@ fn summary(report: Option<&BatchReport>, running: bool, cancelled: bool) -> Html
     };
     let state = if running {
         format!(
-            "checking… {:.0}% of {:.1} MB",
+            "checking… {:.0}% of {}",
             r.bytes_done as f64 * 100.0 / r.bytes_total.max(1) as f64,
-            r.bytes_total as f64 / 1e6
+            size(r.bytes_total)
         )
     } else if cancelled {
         format!(
-            "cancelled after {:.1} of {:.1} MB",
-            r.bytes_done as f64 / 1e6,
-            r.bytes_total as f64 / 1e6
+            "cancelled after {} of {}",
+            size(r.bytes_done),
+            size(r.bytes_total)
         )
     } else {
-        format!(
-            "{:.1} MB checked in {}",
-            r.bytes_total as f64 / 1e6,
+        let time = if r.elapsed_ms < 1.0 {
+            "under a millisecond".to_string()
+        } else {
             format_ms(r.elapsed_ms)
-        )
+        };
+        format!("{} checked in {time}", size(r.bytes_total))
     };
     html! {
         <>
@@ -189,6 +192,16 @@ fn summary(report: Option<&BatchReport>, running: bool, cancelled: bool) -> Html
                           aria-label="Batch check progress"></progress>
             }
         </>
+    }
+}
+
+fn size(bytes: usize) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else if bytes >= 1000 {
+        format!("{:.1} KB", bytes as f64 / 1e3)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 

@@ -148,7 +148,7 @@ pub fn StringsTab() -> Html {
         .batch-table td.num { color: var(--muted); text-align: right; }
         .batch-scroll { max-height: 26rem; overflow: auto; margin-top: 0.5rem; }
         .locale-table td.out { font-family: var(--mono); white-space: nowrap; }
-        .locale-table td.sep { font-size: 0.85rem; color: var(--muted); }
+        .locale-table td.sep { font-size: 0.85rem; color: var(--muted); white-space: nowrap; }
         .stats { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.5rem; margin: 0 0 0.75rem; }
         .stats > div { border: 1px solid var(--border); border-radius: 8px; padding: 0.5rem 0.6rem; background: var(--surface-2); }
         .stats dt { color: var(--muted); font-size: 0.85rem; }

@@ -56,13 +56,13 @@ fn rows(n: i64) -> Vec<Row> {
 /// look like a space or a hyphen are not the ones on the keyboard.
 fn separators(locale: &str) -> String {
     let name = |c: char| match c {
-        ',' => "',' comma".to_string(),
-        '.' => "'.' full stop".to_string(),
-        '\'' => "''' apostrophe".to_string(),
-        '\u{202F}' => "U+202F narrow no-break space".to_string(),
-        '\u{A0}' => "U+00A0 no-break space".to_string(),
-        '\u{2212}' => "U+2212 minus sign".to_string(),
-        '-' => "'-' hyphen-minus".to_string(),
+        ',' => "comma ,".to_string(),
+        '.' => "full stop .".to_string(),
+        '\'' => "apostrophe '".to_string(),
+        '\u{202F}' => "narrow no-break space U+202F".to_string(),
+        '\u{A0}' => "no-break space U+00A0".to_string(),
+        '\u{2212}' => "minus sign U+2212".to_string(),
+        '-' => "hyphen-minus -".to_string(),
         other => format!("U+{:04X}", u32::from(other)),
     };
     let grouped = text::format_number_in(1_234_567, locale).unwrap_or_default();
