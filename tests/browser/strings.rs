@@ -260,7 +260,7 @@ fn batch_chunks_agree_with_validate_email_lines() {
     for i in 0..60_000 {
         match i % 9 {
             0 => text.push_str("bad address@example.com\r\n"),
-            4 => text.push_str("\n"),
+            4 => text.push('\n'),
             7 => text.push_str("  \n"),
             _ => text.push_str(&format!("user{i}@example.org\n")),
         }
