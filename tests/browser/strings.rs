@@ -481,3 +481,12 @@ async fn boundary_counts_chars_bytes_and_units() {
     assert!(text_of(&app, "#stat-units").contains("s.length = 3 ✓"));
     assert!(text_of(&app, "#boundary-notes").contains("surrogate pair"));
 }
+
+#[wasm_bindgen_test]
+async fn generated_list_is_the_same_built_in_steps() {
+    let quick = glue::generated_list(3 * 1024 * 1024 + 17);
+    let stepped = glue::generated_list_async(3 * 1024 * 1024 + 17).await;
+    assert_eq!(quick, stepped);
+    let report = glue::check_batch_now(&quick);
+    assert!(report.invalid > 0 && report.valid > 6 * report.invalid - 10);
+}

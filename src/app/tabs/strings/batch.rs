@@ -112,9 +112,19 @@ pub fn BatchSection() -> Html {
     let on_stress = {
         let start = start.clone();
         let generated = generated.clone();
+        let generation = generation.clone();
         Callback::from(move |_: MouseEvent| {
             generated.set(true);
-            start.emit(glue::generated_list(STRESS_BYTES));
+            let start = start.clone();
+            let generation = generation.clone();
+            let asked_at = *generation.borrow();
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = glue::generated_list_async(STRESS_BYTES).await;
+                // Typing or Cancel while the list was being made wins over it.
+                if *generation.borrow() == asked_at {
+                    start.emit(text);
+                }
+            });
         })
     };
     let on_cancel = {
