@@ -61,7 +61,13 @@ struct Verdicts {
 }
 
 fn compute(raw: &str) -> Verdicts {
-    let sanitized = text::sanitize_email_value(raw);
+    // Without CR/LF, sanitizing is only a trim: a slice copy instead of a char-by-char
+    // filter, which matters for a 10 MB paste.
+    let sanitized = if raw.contains(['\r', '\n']) {
+        text::sanitize_email_value(raw)
+    } else {
+        raw.trim_matches(|c| matches!(c, '\t' | '\x0C' | ' ')).to_string()
+    };
     let removed_before = if raw.contains(['\r', '\n']) {
         0
     } else {
