@@ -66,7 +66,8 @@ fn compute(raw: &str) -> Verdicts {
     let sanitized = if raw.contains(['\r', '\n']) {
         text::sanitize_email_value(raw)
     } else {
-        raw.trim_matches(|c| matches!(c, '\t' | '\x0C' | ' ')).to_string()
+        raw.trim_matches(|c| matches!(c, '\t' | '\x0C' | ' '))
+            .to_string()
     };
     let removed_before = if raw.contains(['\r', '\n']) {
         0
