@@ -261,6 +261,7 @@ fn label_from(domain: &str, start: usize) -> &str {
     rest.split('.').next().unwrap_or("")
 }
 
+// region: validate_email
 /// Checks `s` against the WHATWG HTML "valid e-mail address" rule, exactly (see the
 /// module docs for the grammar). No trimming, no IDN conversion: that is what
 /// [`browser_accepts_email`] adds.
@@ -364,6 +365,7 @@ fn validate_domain(domain: &str, offset: usize) -> Result<(), EmailError> {
     }
     Ok(())
 }
+// endregion
 
 /// Checks every non-blank line of `text` with [`validate_email`], for a pasted list.
 ///
@@ -429,6 +431,7 @@ fn browser_email_ascii(s: &str) -> Option<String> {
     Some(converted)
 }
 
+// region: browser_accepts_email
 /// What the browser actually checks for `s`: the sanitized value with an
 /// internationalized domain converted to ASCII (`"  Jo@Bücher.de"` → `"Jo@xn--bcher-kva.de"`).
 /// `None` when the domain cannot be converted (the browser then reports the input as
@@ -502,6 +505,7 @@ fn firefox_email_rule(local: &str, domain: &str) -> bool {
     }
     true
 }
+// endregion
 
 /// The UTF-16 index of the character at `char_position` in `s` (what a JS
 /// `setSelectionRange` needs to put a caret under an [`EmailError`]). A position at
@@ -613,6 +617,7 @@ fn find_rule(locale: &str) -> Option<&'static GroupingRule> {
     })
 }
 
+// region: format_number
 /// `n` with en-US digit grouping: `1234567` → `"1,234,567"`,
 /// `i64::MIN` → `"-9,223,372,036,854,775,808"`. Same text as
 /// `new Intl.NumberFormat("en-US").format(BigInt(n))`.
@@ -707,6 +712,113 @@ pub fn format_number_in(n: i64, locale: &str) -> Result<String, UnknownLocale> {
         return Err(UnknownLocale { tag });
     };
     Ok(format_with(n, rule))
+}
+// endregion
+
+/// Why the text typed into a number field is not an `i64`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IntegerInputError {
+    /// Nothing but whitespace.
+    Empty,
+    /// A sign with no digits after it.
+    SignOnly,
+    /// A character that is not an ASCII digit, at a position in characters from 0
+    /// (counted in the text as typed, leading spaces included).
+    NotADigit {
+        /// The character.
+        found: char,
+        /// Where it is.
+        position: usize,
+    },
+    /// Above `i64::MAX` (9223372036854775807).
+    TooLarge,
+    /// Below `i64::MIN` (-9223372036854775808).
+    TooSmall,
+}
+
+impl fmt::Display for IntegerInputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IntegerInputError::Empty => write!(f, "type a whole number"),
+            IntegerInputError::SignOnly => write!(f, "a sign needs digits after it"),
+            IntegerInputError::NotADigit { found, position } => {
+                let why = match found {
+                    '.' => " (only whole numbers: no decimal point)",
+                    ',' | '_' | '\'' | '\u{A0}' | '\u{202F}' | ' ' => {
+                        " (type the digits without grouping separators)"
+                    }
+                    'e' | 'E' => " (no exponent: write the number out)",
+                    _ => "",
+                };
+                write!(
+                    f,
+                    "character {} at position {position} is not a digit{why}",
+                    describe_char(*found)
+                )
+            }
+            IntegerInputError::TooLarge => write!(
+                f,
+                "too large for an i64: the largest is 9223372036854775807 (2^63 − 1)"
+            ),
+            IntegerInputError::TooSmall => write!(
+                f,
+                "too small for an i64: the smallest is -9223372036854775808 (−2^63)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for IntegerInputError {}
+
+/// Reads a whole number typed by a person: optional ASCII whitespace around it, an
+/// optional '+' or '-', then ASCII digits (leading zeros allowed). Accepts exactly the
+/// values that fit an `i64`, `-9223372036854775808` included; anything else is an
+/// [`IntegerInputError`] that says why. Linear in the length, and a megabyte of digits
+/// is a "too large", not an allocation.
+pub fn parse_integer(s: &str) -> Result<i64, IntegerInputError> {
+    let leading = s.chars().take_while(|&c| is_ascii_whitespace(c)).count();
+    let body = s.trim_matches(is_ascii_whitespace);
+    if body.is_empty() {
+        return Err(IntegerInputError::Empty);
+    }
+    let (negative, digits, sign_len) = match body.as_bytes()[0] {
+        b'-' => (true, &body[1..], 1),
+        b'+' => (false, &body[1..], 1),
+        _ => (false, body, 0),
+    };
+    if digits.is_empty() {
+        return Err(IntegerInputError::SignOnly);
+    }
+    if let Some((index, found)) = digits
+        .chars()
+        .enumerate()
+        .find(|(_, c)| !c.is_ascii_digit())
+    {
+        return Err(IntegerInputError::NotADigit {
+            found,
+            position: leading + sign_len + index,
+        });
+    }
+    let significant = digits.trim_start_matches('0');
+    let out_of_range = if negative {
+        IntegerInputError::TooSmall
+    } else {
+        IntegerInputError::TooLarge
+    };
+    // 20 digits are already above u64::MAX > i64::MAX; no need to look further.
+    if significant.len() > 19 {
+        return Err(out_of_range);
+    }
+    let magnitude: u64 = if significant.is_empty() {
+        0
+    } else {
+        significant.parse().map_err(|_| out_of_range.clone())?
+    };
+    if negative {
+        0i64.checked_sub_unsigned(magnitude).ok_or(out_of_range)
+    } else {
+        i64::try_from(magnitude).map_err(|_| out_of_range)
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -8,5 +8,6 @@ pub mod features;
 pub mod panic;
 pub mod state;
 pub mod storage;
+pub mod strings;
 pub mod suite;
 pub mod theme;

@@ -6,6 +6,7 @@ mod bench;
 mod compute;
 mod shell;
 mod state;
+mod strings;
 mod support;
 mod web_glue;
 

@@ -715,3 +715,83 @@ proptest! {
         prop_assert_eq!(stats.astral, stats.utf16_units - stats.chars);
     }
 }
+
+#[test]
+fn parse_integer_accepts_exactly_the_i64_range() {
+    assert_eq!(parse_integer("0"), Ok(0));
+    assert_eq!(parse_integer("-0"), Ok(0));
+    assert_eq!(parse_integer("+42"), Ok(42));
+    assert_eq!(parse_integer("  1234567 "), Ok(1_234_567));
+    assert_eq!(parse_integer("0009"), Ok(9));
+    assert_eq!(parse_integer("9223372036854775807"), Ok(i64::MAX));
+    assert_eq!(parse_integer("-9223372036854775808"), Ok(i64::MIN));
+    assert_eq!(
+        parse_integer("9223372036854775808"),
+        Err(IntegerInputError::TooLarge)
+    );
+    assert_eq!(
+        parse_integer("-9223372036854775809"),
+        Err(IntegerInputError::TooSmall)
+    );
+    assert_eq!(
+        parse_integer("99999999999999999999999"),
+        Err(IntegerInputError::TooLarge)
+    );
+    let huge = format!("{}1", "0".repeat(1_000_000));
+    assert_eq!(parse_integer(&huge), Ok(1));
+    let huge = "9".repeat(1_000_000);
+    assert_eq!(parse_integer(&huge), Err(IntegerInputError::TooLarge));
+}
+
+#[test]
+fn parse_integer_says_why_not() {
+    assert_eq!(parse_integer(""), Err(IntegerInputError::Empty));
+    assert_eq!(parse_integer(" \t\n"), Err(IntegerInputError::Empty));
+    assert_eq!(parse_integer("-"), Err(IntegerInputError::SignOnly));
+    assert_eq!(
+        parse_integer(" 1.5"),
+        Err(IntegerInputError::NotADigit {
+            found: '.',
+            position: 2
+        })
+    );
+    assert_eq!(
+        parse_integer("1,000").unwrap_err().to_string(),
+        "character ',' at position 1 is not a digit (type the digits without grouping separators)"
+    );
+    assert_eq!(
+        parse_integer("1e3").unwrap_err().to_string(),
+        "character 'e' at position 1 is not a digit (no exponent: write the number out)"
+    );
+    assert!(matches!(
+        parse_integer("--1"),
+        Err(IntegerInputError::NotADigit {
+            found: '-',
+            position: 1
+        })
+    ));
+    // Arabic-Indic three, emoji, NUL: not ASCII digits.
+    assert!(parse_integer("\u{663}").is_err());
+    assert!(parse_integer("1😀").is_err());
+    assert_eq!(
+        parse_integer("1\0").unwrap_err().to_string(),
+        "character U+0000 (NUL) at position 1 is not a digit"
+    );
+    assert!(
+        IntegerInputError::TooLarge
+            .to_string()
+            .contains("9223372036854775807")
+    );
+}
+
+proptest! {
+    #[test]
+    fn parse_integer_round_trips_every_i64(n in any::<i64>()) {
+        prop_assert_eq!(parse_integer(&n.to_string()), Ok(n));
+    }
+
+    #[test]
+    fn parse_integer_agrees_with_std_on_digit_strings(s in "[+-]?[0-9]{0,25}") {
+        prop_assert_eq!(parse_integer(&s).ok(), s.parse::<i64>().ok());
+    }
+}

@@ -1,0 +1,226 @@
+//! The Strings tab in the release build, in headless Firefox: opened by deep link with
+//! its state in the URL, typed into like a person would, and fed a 10 MB paste.
+
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use serde_json::json;
+use wasm_playground_e2e::server::StaticServer;
+use wasm_playground_e2e::webdriver::Browser;
+use wasm_playground_e2e::{screenshot_dir, site_from_env};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+fn server() -> &'static StaticServer {
+    static SERVER: OnceLock<StaticServer> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let (dist, public) = site_from_env();
+        assert!(
+            dist.join("index.html").exists(),
+            "no release build at {} — run `./dev build --public-url {public}` first",
+            dist.display()
+        );
+        StaticServer::start(dist, &public).expect("start the static server")
+    })
+}
+
+fn text(b: &Browser, selector: &str) -> String {
+    b.exec(
+        "const e = document.querySelector(arguments[0]); return e ? e.textContent : null;",
+        vec![json!(selector)],
+    )
+    .unwrap()
+    .as_str()
+    .unwrap_or("")
+    .to_string()
+}
+
+fn wait_text(b: &Browser, selector: &str, needle: &str) {
+    let script = format!(
+        "const e = document.querySelector({}); return !!e && e.textContent.includes({});",
+        json!(selector),
+        json!(needle)
+    );
+    if let Err(e) = b.wait_for(&format!("{selector} to contain {needle:?}"), &script, WAIT) {
+        panic!(
+            "{selector} never contained {needle:?}: {e}; it has {:?}",
+            text(b, selector)
+        );
+    }
+}
+
+/// Replaces the content of the field `selector` by typing, as a person would.
+fn retype(b: &Browser, selector: &str, keys: &str) {
+    b.exec(
+        "const e = document.querySelector(arguments[0]); e.focus(); e.select();",
+        vec![json!(selector)],
+    )
+    .unwrap();
+    b.send_keys_to_active(keys).unwrap();
+}
+
+fn no_panic(b: &Browser) {
+    let broken = b
+        .exec(
+            "return !!document.getElementById('panic-banner') || !!document.querySelector('.boot-failed')",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(broken, json!(false), "an error banner is showing");
+}
+
+#[test]
+fn deep_link_input_and_results() {
+    let b = Browser::start(1280, 900).unwrap();
+    b.goto(&server().url("#/strings?email=a@b.c&n=1234"))
+        .unwrap();
+    wait_text(&b, "[role=tabpanel] h2", "Strings");
+    wait_text(&b, "#email-verdict", "accepts");
+    let value = b
+        .exec(
+            "return document.getElementById('email-input').value",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(value, json!("a@b.c"));
+    assert!(text(&b, "#email-agree").contains("agree"));
+    assert_eq!(text(&b, "#number-en"), "1,234");
+    assert!(text(&b, "#number-agreement").contains("locales agree"));
+
+    // Typing: a space in the domain is pointed at, and the URL follows.
+    b.exec(
+        "const e = document.getElementById('email-input'); e.focus(); e.setSelectionRange(5, 5);",
+        vec![],
+    )
+    .unwrap();
+    b.send_keys_to_active(" x").unwrap();
+    wait_text(&b, "#email-verdict", "rejects");
+    assert!(text(&b, "#email-error").contains("position 5"));
+    assert!(text(&b, "#email-caret").contains('^'));
+    assert!(text(&b, "#email-agree").contains("✓ agree"));
+    let hash = b.exec("return location.hash", vec![]).unwrap();
+    assert!(
+        hash.as_str().unwrap_or("").contains("email=a%40b.c+x")
+            || hash.as_str().unwrap_or("").contains("email=a@b.c%20x"),
+        "state in the URL: {hash}"
+    );
+
+    // An international domain: Firefox converts it and accepts; so does the model.
+    retype(&b, "#email-input", "jo@bücher.de");
+    wait_text(&b, "#email-browser", "✓ valid");
+    assert!(text(&b, "#email-agree").contains("✓ agree"));
+
+    // The extremes of i64, typed.
+    retype(&b, "#number-input", "-9223372036854775808");
+    wait_text(&b, "#number-en", "-9,223,372,036,854,775,808");
+    let agreement = text(&b, "#number-agreement");
+    let total = agreement
+        .split(" of ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .unwrap_or("?");
+    assert!(
+        agreement.starts_with(&format!("{total} of {total}")),
+        "{agreement}"
+    );
+    retype(&b, "#number-input", "9223372036854775808");
+    wait_text(&b, "#number-error", "too large");
+
+    // The batch box with the sample.
+    b.exec(
+        "[...document.querySelectorAll('button')].find(x => x.textContent === 'Tricky sample').click()",
+        vec![],
+    )
+    .unwrap();
+    wait_text(&b, "#batch-summary", "invalid");
+    assert!(text(&b, "#batch-table").contains("position 4"));
+
+    // The boundary counts.
+    retype(&b, "#boundary-input", "é");
+    wait_text(&b, "#stat-bytes", "2");
+    assert!(text(&b, "#stat-chars").starts_with('1'));
+    assert!(text(&b, "#stat-units").starts_with('1'));
+
+    no_panic(&b);
+    b.screenshot(&screenshot_dir().join("strings-typed-1280.png"))
+        .unwrap();
+}
+
+#[test]
+fn ten_megabyte_pastes_get_verdicts_without_freezing() {
+    let b = Browser::start(1280, 900).unwrap();
+    b.goto(&server().url("#/strings")).unwrap();
+    wait_text(&b, "[role=tabpanel] h2", "Strings");
+    // A ticker that records how long the main thread was ever busy between two ticks.
+    let start_ticker = "window.__gap = 0; let last = performance.now(); \
+        window.__ticker = setInterval(() => { const n = performance.now(); \
+        window.__gap = Math.max(window.__gap, n - last); last = n; }, 10);";
+
+    b.exec(start_ticker, vec![]).unwrap();
+    b.exec(
+        "[...document.querySelectorAll('button')].find(x => x.textContent === 'Generate 10 MB').click()",
+        vec![],
+    )
+    .unwrap();
+    wait_text(&b, "#batch-summary", "lines");
+    b.wait_for(
+        "the 10 MB check to finish",
+        "const n = document.querySelector('#batch-summary + .note'); return !!n && n.textContent.includes('checked in');",
+        Duration::from_secs(60),
+    )
+    .unwrap();
+    let gap = b
+        .exec(
+            "clearInterval(window.__ticker); return window.__gap",
+            vec![],
+        )
+        .unwrap();
+    let note = b
+        .exec(
+            "return document.querySelector('#batch-summary + .note').textContent",
+            vec![],
+        )
+        .unwrap();
+    println!("10 MB generated batch: {note}; longest main-thread stall {gap} ms");
+    assert!(text(&b, "#batch-summary").contains("invalid"));
+    assert!(text(&b, "#batch-more").contains("more"));
+
+    // A real paste goes through the box: 40,000 lines set and announced as input.
+    b.exec(
+        "const e = document.getElementById('batch-input'); \
+         e.value = Array.from({ length: 40000 }, (_, i) => i % 4 ? 'user' + i + '@example.org' : 'bad ' + i).join('\\n'); \
+         e.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![],
+    )
+    .unwrap();
+    wait_text(
+        &b,
+        "#batch-summary",
+        "40000 lines: 30000 valid, 10000 invalid",
+    );
+
+    // 10 MB into the single address field.
+    b.exec(start_ticker, vec![]).unwrap();
+    b.exec(
+        "const e = document.getElementById('email-input'); \
+         e.value = 'x'.repeat(10 * 1024 * 1024) + '@example.com'; \
+         e.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![],
+    )
+    .unwrap();
+    wait_text(&b, "#email-verdict", "MB");
+    let gap = b
+        .exec(
+            "clearInterval(window.__ticker); return window.__gap",
+            vec![],
+        )
+        .unwrap();
+    println!(
+        "10 MB address: verdict {:?}; longest stall {gap} ms",
+        text(&b, "#email-verdict")
+    );
+    assert!(text(&b, "#email-verdict").contains("Valid by the HTML rule"));
+    let hash = b.exec("return location.hash", vec![]).unwrap();
+    assert!(hash.as_str().unwrap_or("").len() < 4000, "a 10 MB URL");
+    no_panic(&b);
+}
