@@ -5,6 +5,7 @@ pub mod bench;
 pub mod dom;
 pub mod features;
 pub mod panic;
+pub mod signals;
 pub mod storage;
 pub mod suite;
 pub mod theme;
