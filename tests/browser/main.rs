@@ -4,6 +4,7 @@
 
 mod bench;
 mod shell;
+mod signals;
 mod support;
 mod web_glue;
 

@@ -14,8 +14,9 @@ const SHOWN_WRITES: usize = 4;
 
 #[component]
 pub fn DiamondDemo() -> Html {
-    let writes = use_state(Vec::<i64>::new);
-    let text = use_state(|| "1".to_string());
+    // One write to start with, so the glitch is on screen before anyone clicks.
+    let writes = use_state(|| vec![2i64]);
+    let text = use_state(|| "2".to_string());
     let error = use_state(|| None::<String>);
 
     let current = writes.last().copied().unwrap_or(1);

@@ -43,7 +43,14 @@ pub fn SheetView() -> Html {
     };
     let source = use_state(|| boot.borrow().0.clone());
     let notice = use_state(|| boot.borrow().1.clone());
-    let selected = use_state(|| CellRef::new(0, 0));
+    // D8 (the sample's sum) has a graph worth seeing on both sides.
+    let selected = use_state(|| {
+        if sheet.cols() > 3 && sheet.rows() > 7 {
+            CellRef::new(3, 7)
+        } else {
+            CellRef::new(0, 0)
+        }
+    });
     let editing = use_state(|| None::<Editing>);
     // The edit in progress as event handlers see it, so a blur after Escape cannot
     // commit a draft that was cancelled.
