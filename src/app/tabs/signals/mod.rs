@@ -74,8 +74,9 @@ pub fn SignalsTab() -> Html {
             width: 100%; box-sizing: border-box; font: inherit; font-family: var(--mono);
             border: 0; padding: 0.1rem 0.15rem; background: var(--surface); color: var(--text);
         }
+        .sig-grid.with-counts .sig-cell { padding-right: 1.5rem; }
         .sig-count {
-            position: absolute; right: 1px; top: 0; font-size: 0.62rem; line-height: 1;
+            position: absolute; right: 2px; top: 2px; font-size: 0.62rem; line-height: 1;
             color: var(--accent); font-weight: 700; padding: 1px 2px; background: var(--surface);
         }
         .sig-graph { margin: 1rem 0 0; }

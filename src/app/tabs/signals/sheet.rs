@@ -386,7 +386,7 @@ pub fn SheetView() -> Html {
             }</p>
             <ErrorText id="sig-cell-error" message={(*edit_error).clone()} />
             <div class="sig-grid-scroll">
-                <table class="sig-grid" role="grid" aria-label="Spreadsheet" tabindex="0" id="sig-grid"
+                <table class={classes!("sig-grid", show_counts.then_some("with-counts"))} role="grid" aria-label="Spreadsheet" tabindex="0" id="sig-grid"
                     ref={grid_ref} onkeydown={on_grid_key}
                     aria-activedescendant={format!("sig-cell-{}", sel.name())}>
                     <thead>
