@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use serde_json::json;
 use wasm_playground_e2e::server::StaticServer;
-use wasm_playground_e2e::site_from_env;
 use wasm_playground_e2e::webdriver::Browser;
+use wasm_playground_e2e::{screenshot_dir, site_from_env};
 
 const WAIT: Duration = Duration::from_secs(20);
 
@@ -86,6 +86,15 @@ fn a_typed_formula_computes_and_survives_reload() {
     // D8 = SUM(D2:D6) = 12 + 20 + 10 + 18 + 15 = 75.
     wait_cell(&b, "E15", "150");
     no_error_banner(&b);
+    // A picture of the sheet right after the edit, with the recompute counts on.
+    b.click("#sig-show-counts").unwrap();
+    b.exec(
+        "document.getElementById('sig-sheet-h').scrollIntoView()",
+        vec![],
+    )
+    .unwrap();
+    b.screenshot(&screenshot_dir().join("signals-sheet-edit-1280.png"))
+        .unwrap();
 
     // Reload: the link now carries the sheet.
     b.refresh().unwrap();
