@@ -276,3 +276,22 @@ async fn every_benchmark_case_runs_on_both_sides() {
         assert!(result.is_ok(), "{}: {result:?}", case.name);
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_sheet_in_the_link_is_loaded_and_a_broken_one_is_reported() {
+    storage::remove(SHEET_KEY).unwrap();
+    let encoded: String = js_sys::encode_uri_component("s1;10x20;A1==6*7;B1=x\\sy").into();
+    let app = Mounted::at(&format!("#/signals?sheet={encoded}")).await;
+    assert_eq!(cell_text(&app, "A1"), "42");
+    assert_eq!(cell_text(&app, "B1"), "x;y");
+    drop(app);
+    let app = Mounted::at("#/signals?sheet=s9%3Bnonsense").await;
+    // The sample instead, and a sentence saying why.
+    assert_eq!(cell_text(&app, "D2"), "12");
+    assert!(
+        app.get(".sig-sheet .notice")
+            .text_content()
+            .unwrap()
+            .contains("link")
+    );
+}

@@ -151,11 +151,18 @@ fn RunLog(props: &RunLogProps) -> Html {
                 { summary }
             </p>
             <ol class="sig-runs">
-                { for shown.iter().rev().map(|r| {
+                { for shown.iter().enumerate().map(|(i, r)| {
                     let ok = r.is_consistent();
+                    // Which run of d this is for its write: the seed's d runs twice.
+                    let nth = shown[..i].iter().filter(|p| p.after_write == r.after_write).count() + 1;
+                    let label = if r.after_write == 0 {
+                        "initial".to_string()
+                    } else {
+                        format!("write {} · run {nth}", r.after_write)
+                    };
                     html! {
                         <li class={classes!("sig-run", (!ok).then_some("sig-glitch"))}>
-                            <span class="sig-write">{ if r.after_write == 0 { "initial".to_string() } else { format!("write {}", r.after_write) } }</span>
+                            <span class="sig-write">{ label }</span>
                             <code>{ format!("a={} b={} c={} → d={}", r.a, r.b, r.c, r.d) }</code>
                             <span class="sig-verdict">{
                                 if ok {

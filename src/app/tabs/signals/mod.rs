@@ -30,7 +30,7 @@ pub fn SignalsTab() -> Html {
             border-bottom: 1px solid var(--border);
         }
         .sig-run code { font-family: var(--mono); overflow-wrap: anywhere; }
-        .sig-write { color: var(--muted); min-width: 4.5rem; }
+        .sig-write { color: var(--muted); min-width: 7.5rem; }
         .sig-verdict { color: var(--ok); font-size: 0.85rem; }
         .sig-run.sig-glitch { border-left-color: var(--bad); background: var(--bad-soft); }
         .sig-run.sig-glitch .sig-verdict { color: var(--bad); font-weight: 600; }
