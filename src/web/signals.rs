@@ -272,20 +272,15 @@ pub fn bench_cases() -> Vec<BenchCase> {
                 let _ = black_box(b.run());
             })
         };
+        // The shared defaults (20 ms samples) outlast a coarse timer; cellx builds
+        // 8,000 nodes per iteration, so it is capped at 64 iterations a sample.
         let config = if shape.rebuild_per_run() {
             BenchConfig {
-                warmup_ms: 100.0,
-                min_sample_ms: 10.0,
-                samples: 9,
                 max_iterations: 64,
+                ..BenchConfig::default()
             }
         } else {
-            BenchConfig {
-                warmup_ms: 100.0,
-                min_sample_ms: 10.0,
-                samples: 11,
-                max_iterations: 1 << 16,
-            }
+            BenchConfig::default()
         };
         cases.push(BenchCase {
             name: format!("signals/{slug}/{size}"),
