@@ -7,6 +7,7 @@ pub mod dom;
 pub mod features;
 pub mod panic;
 pub mod state;
+pub mod signals;
 pub mod storage;
 pub mod strings;
 pub mod suite;

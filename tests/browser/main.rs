@@ -5,6 +5,7 @@
 mod bench;
 mod compute;
 mod shell;
+mod signals;
 mod state;
 mod strings;
 mod support;

@@ -624,6 +624,7 @@ impl Graph {
         }
     }
 
+    // region: mark
     /// Marks the observers of `idx` Dirty and everything downstream Check, queueing
     /// effects. Stops at nodes that are already marked: their downstream is too.
     /// `from_write` is true for a signal write; then a running effect that is reached
@@ -728,6 +729,7 @@ impl Graph {
             self.mark_observers(idx, false);
         }
     }
+    // endregion
 
     #[inline]
     fn push_active(&mut self, idx: u32) {
@@ -1229,6 +1231,7 @@ fn run_node(shell: &'static Shell, key: NodeKey, needed: &mut Vec<NodeKey>) -> R
     RunOutcome::Done
 }
 
+// region: pull
 /// Brings `target` up to date: walks its sources in order (iteratively), running
 /// only what is Dirty, and stopping a node's check at its first changed source (the
 /// branch-not-taken rule: later sources may no longer be read at all).
@@ -1374,6 +1377,7 @@ pub(crate) fn refresh(shell: &'static Shell, target: NodeKey) {
         }
     }
 }
+// endregion
 
 /// Runs queued effects until the queue is empty.
 pub(crate) fn flush(shell: &'static Shell) {

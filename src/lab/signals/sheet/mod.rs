@@ -238,6 +238,7 @@ struct Grid {
     values: OnceCell<Vec<Memo<CellValue>>>,
 }
 
+// region: eval
 impl Grid {
     /// Reads a cell's value as a number for arithmetic.
     fn number(&self, c: CellRef) -> Result<f64, CellValue> {
@@ -386,6 +387,7 @@ impl Grid {
         }
     }
 }
+// endregion
 
 impl Sheet {
     /// An empty sheet of `cols` × `rows` cells (at most [`MAX_CELLS`] in all).

@@ -1,0 +1,110 @@
+//! The Signals tab in the release build: type a formula into a spreadsheet cell with
+//! the keyboard, see its value, and find it again after a reload (from the link) and
+//! after opening the plain tab link (from localStorage).
+
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use serde_json::json;
+use wasm_playground_e2e::server::StaticServer;
+use wasm_playground_e2e::webdriver::Browser;
+use wasm_playground_e2e::{screenshot_dir, site_from_env};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+fn server() -> &'static StaticServer {
+    static SERVER: OnceLock<StaticServer> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let (dist, public) = site_from_env();
+        assert!(
+            dist.join("index.html").exists(),
+            "no release build at {} — run `./dev build --public-url {public}` first",
+            dist.display()
+        );
+        StaticServer::start(dist, &public).expect("start the static server")
+    })
+}
+
+fn wait_cell(b: &Browser, cell: &str, text: &str) {
+    b.wait_for(
+        &format!("{cell} to show {text}"),
+        &format!(
+            "const c = document.getElementById('sig-cell-{cell}'); return !!c && c.textContent === '{text}';"
+        ),
+        WAIT,
+    )
+    .unwrap();
+}
+
+fn no_error_banner(b: &Browser) {
+    let broken = b
+        .exec(
+            "return !!document.getElementById('panic-banner') || !!document.querySelector('.boot-failed')",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(broken, json!(false), "an error banner is showing");
+}
+
+#[test]
+fn a_typed_formula_computes_and_survives_reload() {
+    let server = server();
+    let b = Browser::start(1280, 900).unwrap();
+    b.goto(&server.url("#/signals")).unwrap();
+    b.wait_for(
+        "the spreadsheet",
+        "return !!document.getElementById('sig-grid')",
+        WAIT,
+    )
+    .unwrap();
+    // Start from the sample, whatever an earlier run left behind.
+    b.exec(
+        "localStorage.removeItem('wasm-playground:signals:sheet'); location.hash = '#/signals'; location.reload();",
+        vec![],
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    wait_cell(&b, "D2", "12");
+    let heading = b
+        .exec(
+            "return document.querySelector('[role=tabpanel] h2').textContent",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(heading, json!("Signals"));
+
+    // Click a cell, Enter to edit, type, Enter to save.
+    b.click("#sig-cell-E15").unwrap();
+    b.send_keys_to_active("\u{E007}").unwrap();
+    b.wait_for(
+        "the cell editor",
+        "return document.activeElement && document.activeElement.id === 'sig-cell-input'",
+        WAIT,
+    )
+    .unwrap();
+    b.send_keys_to_active("=D8*2\u{E007}").unwrap();
+    // D8 = SUM(D2:D6) = 12 + 20 + 10 + 18 + 15 = 75.
+    wait_cell(&b, "E15", "150");
+    no_error_banner(&b);
+    // A picture of the sheet right after the edit, with the recompute counts on.
+    b.click("#sig-show-counts").unwrap();
+    b.exec(
+        "document.getElementById('sig-sheet-h').scrollIntoView()",
+        vec![],
+    )
+    .unwrap();
+    b.screenshot(&screenshot_dir().join("signals-sheet-edit-1280.png"))
+        .unwrap();
+
+    // Reload: the link now carries the sheet.
+    b.refresh().unwrap();
+    wait_cell(&b, "E15", "150");
+    // The plain tab link: the sheet comes back from localStorage.
+    b.goto(&server.url("#/")).unwrap();
+    b.goto(&server.url("#/signals")).unwrap();
+    b.refresh().unwrap();
+    wait_cell(&b, "E15", "150");
+    let hash = b.exec("return location.hash", vec![]).unwrap();
+    assert_eq!(hash, json!("#/signals"));
+    no_error_banner(&b);
+}
