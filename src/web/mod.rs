@@ -8,3 +8,4 @@ pub mod panic;
 pub mod storage;
 pub mod suite;
 pub mod theme;
+pub mod vdom;

@@ -5,6 +5,7 @@
 mod bench;
 mod shell;
 mod support;
+mod vdom;
 mod web_glue;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
