@@ -363,6 +363,96 @@ pub fn unmark(container: &Element) {
     }
 }
 
+/// What a `MutationObserver` saw change in a subtree: the same yardstick for our patcher
+/// and for Yew, whose DOM calls cannot be counted from outside. A move shows up as one
+/// node removed and one added.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Mutations {
+    /// Nodes inserted (a newly built subtree counts once, at its root).
+    pub added: u32,
+    /// Nodes taken out.
+    pub removed: u32,
+    /// Attribute changes (set or removed).
+    pub attributes: u32,
+    /// Text changes.
+    pub texts: u32,
+}
+
+impl Mutations {
+    /// All changes together.
+    pub fn total(&self) -> u32 {
+        self.added + self.removed + self.attributes + self.texts
+    }
+
+    /// Adds another tally into this one.
+    pub fn add(&mut self, other: &Mutations) {
+        self.added += other.added;
+        self.removed += other.removed;
+        self.attributes += other.attributes;
+        self.texts += other.texts;
+    }
+}
+
+/// A `MutationObserver` on a subtree; [`Watch::take`] reads what changed since it started
+/// (synchronously, with `takeRecords`). Disconnects when dropped.
+pub struct Watch {
+    observer: web_sys::MutationObserver,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Watch {
+    /// Starts watching `target` and everything under it.
+    pub fn start(target: &Node) -> Result<Watch, DomError> {
+        // Records are read with takeRecords; the callback only has to exist.
+        let callback = Closure::<dyn FnMut()>::new(|| {});
+        let observer = dom_call(
+            "MutationObserver",
+            web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()),
+        )?;
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_attributes(true);
+        options.set_character_data(true);
+        options.set_subtree(true);
+        dom_call("observe", observer.observe_with_options(target, &options))?;
+        Ok(Watch {
+            observer,
+            _callback: callback,
+        })
+    }
+
+    /// What changed since the start or the last `take`. Step mode's highlight attribute
+    /// is not counted.
+    pub fn take(&self) -> Mutations {
+        let mut tally = Mutations::default();
+        for record in self.observer.take_records().iter() {
+            let Ok(record) = record.dyn_into::<web_sys::MutationRecord>() else {
+                continue;
+            };
+            match record.type_().as_str() {
+                "childList" => {
+                    tally.added += record.added_nodes().length();
+                    tally.removed += record.removed_nodes().length();
+                }
+                "attributes" => {
+                    if record.attribute_name().as_deref() != Some(TOUCHED_ATTRIBUTE) {
+                        tally.attributes += 1;
+                    }
+                }
+                "characterData" => tally.texts += 1,
+                _ => {}
+            }
+        }
+        tally
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Yew
 

@@ -379,6 +379,13 @@ async fn keyed_list_buttons_rewrite_after_and_moves_are_minimal() {
     settle().await;
     // The preset: a c d b e x h g from a b c d e f g h: two moves (b, and h/g).
     assert!(text_of(&app, "#vdom-summary").contains("2 moves"));
+    // Remove f, move two, insert x: a MutationObserver sees 3 nodes out and 3 in.
+    assert_eq!(text_of(&app, "#vdom-ours-observed"), "6");
+    let yew_changes: u32 = text_of(&app, "#vdom-yew-observed").parse().unwrap();
+    assert!(
+        yew_changes >= 4,
+        "Yew removed f and inserted x at least: {yew_changes}"
+    );
     app.get("#vdom-reverse").click();
     settle().await;
     let after: HtmlTextAreaElement = app.get("#vdom-after").dyn_into().unwrap();

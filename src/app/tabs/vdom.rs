@@ -15,7 +15,7 @@ use crate::app::widgets::{BenchPanel, ErrorText, SourceView};
 use crate::lab::vdom::{
     Patch, Prng, VNode, check_safe, count_moves, describe, diff, parse_markup_root,
 };
-use crate::web::vdom::{self as dom_vdom, DomCounts};
+use crate::web::vdom::{self as dom_vdom, DomCounts, Mutations, Watch};
 
 /// Longest markup an editor accepts: the live panes and the patch list are for reading.
 const MAX_MARKUP_CHARS: usize = 50_000;
@@ -136,6 +136,7 @@ struct Pair {
 struct Session {
     applied: usize,
     counts: DomCounts,
+    observed: Mutations,
     error: Option<String>,
     marked: Option<Element>,
     html: String,
@@ -153,6 +154,7 @@ impl Session {
         self.unmark();
         self.applied = 0;
         self.counts = DomCounts::default();
+        self.observed = Mutations::default();
         self.last_touched = None;
         self.error = dom_vdom::mount(container, &pair.before)
             .err()
@@ -169,7 +171,12 @@ impl Session {
         if self.error.is_some() {
             return false;
         }
-        if let Err(e) = dom_vdom::apply_patch(container, patch, &mut self.counts) {
+        let watch = Watch::start(container).ok();
+        let result = dom_vdom::apply_patch(container, patch, &mut self.counts);
+        if let Some(watch) = watch {
+            self.observed.add(&watch.take());
+        }
+        if let Err(e) = result {
             self.error = Some(format!("patch {} failed: {}", self.applied + 1, e.message));
             return false;
         }
@@ -461,9 +468,11 @@ pub fn VdomTab() -> Html {
         .vdom-grid { align-items: start; }
         .vdom-col { display: flex; flex-direction: column; gap: 1rem; min-width: 0; }
         .card h3 { margin: 0 0 0.5rem; font-size: 1.1rem; }
+        .card h3 + .html-out, .patch-list + h3, .note + h3 { margin-top: 1rem; }
+        .card h4 { margin: 0.9rem 0 0.2rem; font-size: 0.95rem; }
         .editor label { display: block; font-weight: 600; margin: 0.5rem 0 0.25rem; }
         .editor textarea {
-            width: 100%; box-sizing: border-box; min-height: 11rem;
+            width: 100%; box-sizing: border-box; min-height: 14rem; white-space: pre; overflow-x: auto;
             font-family: var(--mono); font-size: 0.88rem; line-height: 1.4;
             background: var(--surface); color: inherit;
             border: 1px solid var(--border); border-radius: 6px; padding: 0.5rem;
@@ -536,7 +545,7 @@ pub fn VdomTab() -> Html {
                     }
                     <p class="summary" id="vdom-summary">
                         <strong>{ format!("{total} patch{}", if total == 1 { "" } else { "es" }) }</strong>
-                        { format!(", {} move{} (kept − LIS: the minimum for this keyed reorder)", pair.moves, if pair.moves == 1 { "" } else { "s" }) }
+                        { format!(", {} move{} of keyed children (kept − LIS: the minimum)", pair.moves, if pair.moves == 1 { "" } else { "s" }) }
                     </p>
                     if total == 0 {
                         <p class="note">{ "The trees are equal: nothing to do." }</p>
@@ -602,11 +611,11 @@ pub fn VdomTab() -> Html {
                             </select>
                         </div>
                         <label for="vdom-before">{ "Before" }</label>
-                        <textarea id="vdom-before" spellcheck="false" value={(*before_text).clone()} oninput={on_before}
+                        <textarea id="vdom-before" spellcheck="false" wrap="off" value={(*before_text).clone()} oninput={on_before}
                             aria-invalid={before_error.is_some().to_string()} aria-describedby="vdom-before-error" />
                         <ErrorText id="vdom-before-error" message={before_error.clone()} />
                         <label for="vdom-after">{ "After" }</label>
-                        <textarea id="vdom-after" spellcheck="false" value={(*after_text).clone()} oninput={on_after}
+                        <textarea id="vdom-after" spellcheck="false" wrap="off" value={(*after_text).clone()} oninput={on_after}
                             aria-invalid={after_error.is_some().to_string()} aria-describedby="vdom-after-error" />
                         <ErrorText id="vdom-after-error" message={after_error.clone()} />
                         <div class="row-buttons" role="group" aria-label="Rewrite the keyed list in After">
@@ -641,7 +650,10 @@ pub fn VdomTab() -> Html {
                     </div>
                     <div class="live-host" ref={host}></div>
                     { for ours_verdict }
+                    <h4>{ "DOM calls made" }</h4>
                     { counts_table }
+                    <h4>{ "Changes seen by a MutationObserver" }</h4>
+                    { mutations_table(&s.observed, "vdom-ours-observed") }
                 </section>
                 <section class="card" aria-labelledby="vdom-yew-title">
                     <h3 id="vdom-yew-title">{ "Yew (the same tree as yew::Html)" }</h3>
@@ -666,6 +678,21 @@ pub fn VdomTab() -> Html {
     }
 }
 
+/// The MutationObserver tally as a small table (the same one under both panes).
+fn mutations_table(m: &Mutations, id: &'static str) -> Html {
+    html! {
+        <table class="counts" aria-label="DOM changes seen by a MutationObserver">
+            <tbody>
+                <tr><td>{ "nodes added" }</td><td>{ m.added }</td></tr>
+                <tr><td>{ "nodes removed" }</td><td>{ m.removed }</td></tr>
+                <tr><td>{ "attribute changes" }</td><td>{ m.attributes }</td></tr>
+                <tr><td>{ "text changes" }</td><td>{ m.texts }</td></tr>
+                <tr><td><strong>{ "total changes observed" }</strong></td><td id={id}><strong>{ m.total() }</strong></td></tr>
+            </tbody>
+        </table>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct YewPaneProps {
     before: Rc<VNode>,
@@ -679,16 +706,33 @@ struct YewPaneProps {
 fn YewPane(props: &YewPaneProps) -> Html {
     let showing_after = use_state(|| false);
     let verdict = use_state(|| None::<bool>);
+    let observed = use_state(|| None::<Mutations>);
+    let watch = use_mut_ref(|| None::<Watch>);
     let node = use_node_ref();
     {
-        let showing_after = showing_after.clone();
-        use_effect_with((), move |_| showing_after.set(true));
+        // "before" is on the page: start watching, then let Yew render "after".
+        let (showing_after, node, watch) = (showing_after.clone(), node.clone(), watch.clone());
+        use_effect_with((), move |_| {
+            if let Some(el) = node.cast::<Element>() {
+                *watch.borrow_mut() = Watch::start(&el).ok();
+            }
+            showing_after.set(true);
+        });
     }
     {
-        let (node, verdict, expected) = (node.clone(), verdict.clone(), props.expected.clone());
+        let (node, verdict, expected, observed, watch) = (
+            node.clone(),
+            verdict.clone(),
+            props.expected.clone(),
+            observed.clone(),
+            watch.clone(),
+        );
         use_effect_with(*showing_after, move |after| {
             if *after && let Some(el) = node.cast::<Element>() {
                 verdict.set(Some(el.inner_html() == *expected));
+                if let Some(watch) = watch.borrow_mut().take() {
+                    observed.set(Some(watch.take()));
+                }
             }
         });
     }
@@ -706,6 +750,13 @@ fn YewPane(props: &YewPaneProps) -> Html {
                 Some(true) => html! { <p class="verdict ok" id="vdom-yew-verdict">{ "✓ innerHTML equals render_html(after)" }</p> },
                 Some(false) => html! { <p class="verdict bad" id="vdom-yew-verdict">{ "✗ innerHTML differs from render_html(after) (Yew keeps an attribute's old position when only its value changes)" }</p> },
                 None => html! {},
+            } }
+            <h4>{ "DOM calls made" }</h4>
+            <p class="note">{ "Yew's own calls cannot be counted from outside; what they changed can:" }</p>
+            <h4>{ "Changes seen by a MutationObserver" }</h4>
+            { match *observed {
+                Some(m) => mutations_table(&m, "vdom-yew-observed"),
+                None => html! { <p class="note">{ "–" }</p> },
             } }
         </>
     }
