@@ -434,10 +434,8 @@ impl Watch {
                     tally.added += record.added_nodes().length();
                     tally.removed += record.removed_nodes().length();
                 }
-                "attributes" => {
-                    if record.attribute_name().as_deref() != Some(TOUCHED_ATTRIBUTE) {
-                        tally.attributes += 1;
-                    }
+                "attributes" if record.attribute_name().as_deref() != Some(TOUCHED_ATTRIBUTE) => {
+                    tally.attributes += 1;
                 }
                 "characterData" => tally.texts += 1,
                 _ => {}
