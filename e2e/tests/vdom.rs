@@ -138,3 +138,29 @@ fn a_preset_runs_and_step_mode_works() {
     .unwrap();
     no_error_banner(&b);
 }
+
+/// Not a test: runs the tab's benchmark in the release build and prints the table, so
+/// the numbers quoted for this tab come from an optimised build. Run with
+/// `cargo test -p wasm-playground-e2e --test vdom -- --ignored --nocapture`.
+#[test]
+#[ignore = "a benchmark, run by hand"]
+fn vdom_benchmark_numbers() {
+    let server = server();
+    let b = Browser::start(1280, 900).unwrap();
+    b.goto(&server.url("#/vdom")).unwrap();
+    b.wait_for(
+        "the tab",
+        "return document.querySelector('.bench-panel button')",
+        WAIT,
+    )
+    .unwrap();
+    b.click(".bench-panel button").unwrap();
+    let table = b
+        .wait_for(
+            "the benchmark to finish",
+            "const rows = document.querySelectorAll('.bench-table tbody tr'); const busy = document.querySelector('.bench-panel button').disabled; return (!busy && rows.length === 7) ? [...rows].map(r => r.innerText.replace(/\\s+/g, ' ')).join('\\n') : null;",
+            Duration::from_secs(600),
+        )
+        .unwrap();
+    println!("{}", table.as_str().unwrap_or(""));
+}

@@ -465,7 +465,8 @@ pub fn VdomTab() -> Html {
 
     let style = use_style!(
         r#"
-        .vdom-grid { align-items: start; }
+        .vdom-grid { align-items: start; margin: 1rem 0; }
+        .vdom-tab > .card { margin: 1rem 0; }
         .vdom-col { display: flex; flex-direction: column; gap: 1rem; min-width: 0; }
         .card h3 { margin: 0 0 0.5rem; font-size: 1.1rem; }
         .card h3 + .html-out, .patch-list + h3, .note + h3 { margin-top: 1rem; }
@@ -483,7 +484,7 @@ pub fn VdomTab() -> Html {
         .preset-row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
         .summary { margin: 0 0 0.5rem; }
         .patch-list {
-            font-family: var(--mono); font-size: 0.85rem; margin: 0; padding-left: 2.6rem;
+            font-family: var(--mono); font-size: 0.85rem; margin: 0; padding: 0.3rem 0.25rem 0.3rem 2.6rem;
             max-height: 18rem; overflow-y: auto; border: 1px solid var(--border); border-radius: 6px;
         }
         .patch-list li { padding: 0.1rem 0.25rem; overflow-wrap: anywhere; }
