@@ -223,7 +223,7 @@ async fn keyed_row_operations_patch_the_live_table() {
     }
     // The benchmark's own steps leave the live table equal to the virtual one.
     for (op, _) in wasm_playground::web::vdom::OPERATIONS {
-        let (calls, live, expected) = run_our_step(op, 1000).unwrap();
+        let (calls, live, expected) = run_our_step(op).unwrap();
         assert_eq!(live, expected, "bench step {op}");
         assert!(calls > 0, "{op} made DOM calls");
         let js = run_vanilla_step(op, 1000).unwrap();
@@ -420,4 +420,25 @@ async fn a_parse_error_names_line_and_column_and_keeps_the_panes() {
     assert!(error.contains("Line 2, column 9"), "{error}");
     assert_eq!(app.get("#vdom-ours").inner_html(), ours_before);
     assert!(app.text().contains("last valid pair"));
+}
+
+#[wasm_bindgen_test]
+async fn a_preset_link_followed_while_the_tab_is_open_loads_that_preset() {
+    let app = Mounted::at("#/vdom?preset=page").await;
+    settle().await;
+    assert!(text_of(&app, "#vdom-summary").contains("0 moves"));
+    set_hash("#/vdom?preset=keyed");
+    settle().await;
+    settle().await;
+    assert!(text_of(&app, "#vdom-summary").contains("2 moves"));
+    let select: web_sys::HtmlSelectElement = app.get("#vdom-preset").dyn_into().unwrap();
+    assert_eq!(select.value(), "keyed");
+    // Choosing a preset puts it in the URL.
+    select.set_value("attributes");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert!(hash().contains("preset=attributes"), "{}", hash());
+    assert!(text_of(&app, "#vdom-patches").contains("remove attribute title"));
 }

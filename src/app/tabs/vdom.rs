@@ -277,14 +277,28 @@ fn textarea_value(e: &InputEvent) -> Option<String> {
 pub fn VdomTab() -> Html {
     let location = use_location();
     let navigator = use_navigator();
-    let initial = location
+    let url_preset = location
         .and_then(|l| l.query::<VdomQuery>().ok())
         .and_then(|q| q.preset)
-        .and_then(|id| Preset::from_id(&id))
-        .unwrap_or(Preset::Keyed);
+        .and_then(|id| Preset::from_id(&id));
+    let initial = url_preset.unwrap_or(Preset::Keyed);
     let preset = use_state(|| Some(initial));
     let before_text = use_state(|| initial.before().to_owned());
     let after_text = use_state(|| initial.after().to_owned());
+    // A link to another preset followed while the tab is open (the tab is not remounted).
+    {
+        let (preset, before_text, after_text) =
+            (preset.clone(), before_text.clone(), after_text.clone());
+        use_effect_with(url_preset, move |wanted| {
+            if let Some(wanted) = *wanted
+                && *preset != Some(wanted)
+            {
+                preset.set(Some(wanted));
+                before_text.set(wanted.before().to_owned());
+                after_text.set(wanted.after().to_owned());
+            }
+        });
+    }
     let rng = use_mut_ref(|| Prng::new(0x5eed));
 
     let before = use_memo((*before_text).clone(), |t| parse(t));
@@ -432,19 +446,22 @@ pub fn VdomTab() -> Html {
             }
         })
     };
+    // Typing makes the pair the person's own: the preset picker says "(edited)".
     let on_before = {
-        let before_text = before_text.clone();
+        let (before_text, preset) = (before_text.clone(), preset.clone());
         Callback::from(move |e: InputEvent| {
             if let Some(v) = textarea_value(&e) {
                 before_text.set(v);
+                preset.set(None);
             }
         })
     };
     let on_after = {
-        let after_text = after_text.clone();
+        let (after_text, preset) = (after_text.clone(), preset.clone());
         Callback::from(move |e: InputEvent| {
             if let Some(v) = textarea_value(&e) {
                 after_text.set(v);
+                preset.set(None);
             }
         })
     };
@@ -666,9 +683,10 @@ pub fn VdomTab() -> Html {
             <section class="card" aria-labelledby="vdom-bench-title">
                 <h3 id="vdom-bench-title">{ "Measured: js-framework-benchmark operations on 1,000 keyed rows" }</h3>
                 <p class="note">
-                    { "WASM: keep the current virtual table, build the next one, diff, patch a detached <tbody> through web-sys. " }
+                    { "WASM: diff the current virtual table against the next one and patch a detached <tbody> through web-sys (create and replace-all also build the next table from fresh rows; the other operations flip between two tables built before timing, so their time is exactly diff + patch). " }
                     { "JS: the same operation written as the benchmark's vanilla-js entry writes it (cloneNode of a row template, direct insertBefore/removeChild). " }
-                    { "Operations that would change the table size undo themselves in the same step, on both sides. Whichever wins, the numbers are what this browser measured." }
+                    { "Operations that would change the table size undo themselves in the same step, on both sides. Whichever wins, the numbers are what this browser measured. " }
+                    { "Yew's own re-render is not a line here: Yew renders from its scheduler in a later microtask, which a synchronous timing loop cannot wait for." }
                 </p>
                 <BenchPanel make_cases={Callback::from(|_| dom_vdom::bench_cases())} />
             </section>
