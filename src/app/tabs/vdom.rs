@@ -71,7 +71,7 @@ impl Preset {
                 "<ul class=\"list\">\n  <li key=\"a\">Item A</li>\n  <li key=\"b\">Item B</li>\n  <li key=\"c\">Item C</li>\n  <li key=\"d\">Item D</li>\n  <li key=\"e\">Item E</li>\n  <li key=\"f\">Item F</li>\n  <li key=\"g\">Item G</li>\n  <li key=\"h\">Item H</li>\n</ul>"
             }
             Preset::Attributes => {
-                "<div class=\"card\" title=\"Settings\" data-state=\"closed\">\n  <label for=\"name\">Name</label>\n  <input id=\"name\" type=\"text\" placeholder=\"Your name\" disabled>\n  <a href=\"#/vdom\" class=\"link\">Help</a>\n</div>"
+                "<div class=\"settings\" title=\"Settings\" data-state=\"closed\">\n  <label>Name <input type=\"text\" placeholder=\"Your name\" disabled></label>\n  <a href=\"#/vdom\" class=\"link\">Help</a>\n</div>"
             }
             Preset::Text => "<p>\n  <b>Status:</b> 3 items in the cart, total 12.50 &euro;\n</p>",
         }
@@ -86,7 +86,7 @@ impl Preset {
                 "<ul class=\"list\">\n  <li key=\"a\">Item A</li>\n  <li key=\"c\">Item C</li>\n  <li key=\"d\">Item D</li>\n  <li key=\"b\">Item B</li>\n  <li key=\"e\">Item E</li>\n  <li key=\"x\">Item X</li>\n  <li key=\"h\">Item H</li>\n  <li key=\"g\">Item G</li>\n</ul>"
             }
             Preset::Attributes => {
-                "<div class=\"card open\" data-state=\"open\" aria-expanded=\"true\">\n  <label for=\"name\">Name</label>\n  <input id=\"name\" type=\"text\" placeholder=\"Your full name\">\n  <a href=\"#/vdom\" class=\"link visited\">Help</a>\n</div>"
+                "<div class=\"settings open\" data-state=\"open\" aria-expanded=\"true\">\n  <label>Name <input type=\"text\" placeholder=\"Your full name\"></label>\n  <a href=\"#/vdom\" class=\"link visited\">Help</a>\n</div>"
             }
             Preset::Text => "<p>\n  <b>Status:</b> 4 items in the cart, total 15.75 &euro;\n</p>",
         }
@@ -483,6 +483,7 @@ pub fn VdomTab() -> Html {
     let style = use_style!(
         r#"
         .vdom-grid { align-items: start; margin: 1rem 0; }
+        .vdom-grid > section + section { margin-top: 0; }
         .vdom-tab > .card { margin: 1rem 0; }
         .vdom-col { display: flex; flex-direction: column; gap: 1rem; min-width: 0; }
         .card h3 { margin: 0 0 0.5rem; font-size: 1.1rem; }
@@ -516,6 +517,7 @@ pub fn VdomTab() -> Html {
             border: 1px dashed var(--border); border-radius: 6px; padding: 0.5rem;
             min-height: 4rem; overflow: auto; max-height: 22rem;
         }
+        .live h1 { font-size: 1.5rem; margin: 0.3rem 0; }
         .live [data-vdom-touched] { outline: 3px solid var(--accent); outline-offset: 2px; }
         .counts { width: 100%; border-collapse: collapse; font-size: 0.88rem; margin-top: 0.5rem; }
         .counts td { padding: 0.1rem 0.3rem; border-bottom: 1px solid var(--border); }
