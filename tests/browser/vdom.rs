@@ -442,3 +442,20 @@ async fn a_preset_link_followed_while_the_tab_is_open_loads_that_preset() {
     assert!(hash().contains("preset=attributes"), "{}", hash());
     assert!(text_of(&app, "#vdom-patches").contains("remove attribute title"));
 }
+
+#[wasm_bindgen_test]
+async fn every_benchmark_case_runs_on_both_sides() {
+    let cases = bench_cases();
+    assert_eq!(cases.len(), 7);
+    for mut case in cases {
+        assert!(case.name.starts_with("vdom/") && case.name.ends_with("/1000"));
+        case.config = wasm_playground::web::bench::BenchConfig {
+            warmup_ms: 0.0,
+            min_sample_ms: 0.0,
+            samples: 2,
+            max_iterations: 1,
+        };
+        let result = wasm_playground::web::bench::run_case(&case).await;
+        assert!(result.is_ok(), "{}: {result:?}", case.name);
+    }
+}
