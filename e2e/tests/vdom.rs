@@ -103,8 +103,11 @@ fn a_preset_runs_and_step_mode_works() {
         )
         .unwrap();
     assert_eq!(marked, json!(1), "the touched node is outlined");
-    b.screenshot(&screenshot_dir().join("vdom-step-1280.png"))
-        .unwrap();
+    b.element_screenshot(
+        "#vdom-ours",
+        &screenshot_dir().join("vdom-step-pane-1280.png"),
+    )
+    .unwrap();
     b.click("#vdom-apply-all").unwrap();
     b.wait_for(
         "all applied",
