@@ -416,6 +416,8 @@ async fn a_parse_error_names_line_and_column_and_keeps_the_panes() {
     let ours_before = app.get("#vdom-ours").inner_html();
     type_into(&app, "#vdom-after", "<div>\n  <span></div>");
     settle().await;
+    let select: web_sys::HtmlSelectElement = app.get("#vdom-preset").dyn_into().unwrap();
+    assert_eq!(select.value(), "", "the picker says (edited)");
     let error = text_of(&app, "#vdom-after-error");
     assert!(error.contains("Line 2, column 9"), "{error}");
     assert_eq!(app.get("#vdom-ours").inner_html(), ours_before);

@@ -301,6 +301,18 @@ pub fn VdomTab() -> Html {
     }
     let rng = use_mut_ref(|| Prng::new(0x5eed));
 
+    // The picker shows the preset, or "(edited)": set as a property after each render,
+    // because an option's `selected` attribute stops counting once a person has picked.
+    let select_ref = use_node_ref();
+    {
+        let select_ref = select_ref.clone();
+        let id = preset.map_or("", Preset::id);
+        use_effect_with(id, move |id| {
+            if let Some(select) = select_ref.cast::<HtmlSelectElement>() {
+                select.set_value(id);
+            }
+        });
+    }
     let before = use_memo((*before_text).clone(), |t| parse(t));
     let after = use_memo((*after_text).clone(), |t| parse(t));
 
@@ -621,7 +633,7 @@ pub fn VdomTab() -> Html {
                         <h3 id="vdom-input-title">{ "Input" }</h3>
                         <div class="preset-row">
                             <label for="vdom-preset">{ "Preset" }</label>
-                            <select id="vdom-preset" onchange={choose_preset}>
+                            <select id="vdom-preset" ref={select_ref} onchange={choose_preset}>
                                 if current.is_none() {
                                     <option value="" selected=true>{ "(edited)" }</option>
                                 }
