@@ -12,3 +12,4 @@ pub mod storage;
 pub mod strings;
 pub mod suite;
 pub mod theme;
+pub mod vdom;

@@ -9,6 +9,7 @@ mod signals;
 mod state;
 mod strings;
 mod support;
+mod vdom;
 mod web_glue;
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

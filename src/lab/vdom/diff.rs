@@ -177,6 +177,7 @@ pub fn count_patches(patches: &[Patch]) -> PatchCounts {
     counts
 }
 
+// region: lis
 /// One longest strictly increasing subsequence of `seq`, as ascending indexes into `seq`.
 ///
 /// Patience method, O(n log n): `tails[k]` holds the index of the smallest value that ends
@@ -221,6 +222,8 @@ pub fn longest_increasing_subsequence(seq: &[usize]) -> Vec<usize> {
     result.reverse();
     result
 }
+
+// endregion
 
 /// A Fenwick (binary indexed) tree of occupied slots: "how many occupied slots come before
 /// slot s" in O(log n), which turns a slot into a live child index.
@@ -535,6 +538,7 @@ fn diff_children_by_position<'a>(
 
 const NONE: usize = usize::MAX;
 
+// region: keyed-diff
 /// Keyed children, Vue 3 / Inferno style. Returns false, having emitted nothing, when the
 /// keys to look up are ambiguous; the caller then matches by position.
 fn diff_keyed_children<'a>(
@@ -724,3 +728,4 @@ fn diff_keyed_children<'a>(
     }
     true
 }
+// endregion

@@ -1,0 +1,745 @@
+//! The virtual DOM meets the real one: build live nodes from a [`VNode`], replay a patch
+//! list from [`crate::lab::vdom::diff`] on them (counting every DOM call by kind), hand the
+//! same tree to Yew, and time our diff+patch against plain JavaScript DOM code.
+//!
+//! Indexes in a patch are read exactly as [`crate::lab::vdom::apply`] documents: each path
+//! is resolved on the live DOM *as it is when that patch runs*, so the live child list must
+//! match the virtual one node for node. That is why the first DOM is built with
+//! `createElement`/`createTextNode` and never with `innerHTML` (the HTML parser would merge
+//! adjacent text nodes and drop empty ones, shifting every later index).
+//!
+//! Everything here returns `Result`: a patch that does not fit the page is reported with
+//! its number, never a panic.
+
+use std::fmt;
+use std::hint::black_box;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, Node};
+
+use crate::lab::vdom::rows::{self, Prng};
+use crate::lab::vdom::{Patch, PatchOp, VNode, diff};
+use crate::web::bench::{BenchCase, BenchConfig, Side};
+
+#[wasm_bindgen(module = "/src/web/js/vdom.js")]
+extern "C" {
+    /// A vanilla-JS benchmark case (`op` as in [`OPERATIONS`]) over `rows` rows: a function
+    /// that does the operation once on its own detached `<tbody>` and returns a number
+    /// derived from the DOM, so the JIT cannot drop the work.
+    #[wasm_bindgen(catch, js_name = makeVanillaCase)]
+    fn make_vanilla_case(op: &str, rows: u32) -> Result<js_sys::Function, JsValue>;
+}
+
+/// DOM calls made while building or patching, by kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DomCounts {
+    /// `document.createElement`.
+    pub create_element: usize,
+    /// `document.createTextNode`.
+    pub create_text: usize,
+    /// `insertBefore`/`appendChild` of a new node (also inside a newly built subtree).
+    pub insert: usize,
+    /// `insertBefore` of a node already in the list (a move).
+    pub moves: usize,
+    /// `removeChild`.
+    pub remove: usize,
+    /// `replaceChild`.
+    pub replace: usize,
+    /// `setAttribute`.
+    pub set_attribute: usize,
+    /// `removeAttribute`.
+    pub remove_attribute: usize,
+    /// Text updates (`nodeValue = …`).
+    pub set_text: usize,
+}
+
+impl DomCounts {
+    /// All calls together.
+    pub fn total(&self) -> usize {
+        self.create_element
+            + self.create_text
+            + self.insert
+            + self.moves
+            + self.remove
+            + self.replace
+            + self.set_attribute
+            + self.remove_attribute
+            + self.set_text
+    }
+
+    /// Adds another count into this one.
+    pub fn add(&mut self, other: &DomCounts) {
+        self.create_element += other.create_element;
+        self.create_text += other.create_text;
+        self.insert += other.insert;
+        self.moves += other.moves;
+        self.remove += other.remove;
+        self.replace += other.replace;
+        self.set_attribute += other.set_attribute;
+        self.remove_attribute += other.remove_attribute;
+        self.set_text += other.set_text;
+    }
+
+    /// `(label, count)` for every kind, in a fixed order, for tables.
+    pub fn rows(&self) -> [(&'static str, usize); 9] {
+        [
+            ("createElement", self.create_element),
+            ("createTextNode", self.create_text),
+            ("insertBefore / appendChild (new)", self.insert),
+            ("insertBefore (move)", self.moves),
+            ("removeChild", self.remove),
+            ("replaceChild", self.replace),
+            ("setAttribute", self.set_attribute),
+            ("removeAttribute", self.remove_attribute),
+            ("text update", self.set_text),
+        ]
+    }
+}
+
+/// A DOM call that failed, or a patch that does not fit the live tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DomError {
+    /// The failing patch's position in its list, when patching.
+    pub patch_index: Option<usize>,
+    /// What went wrong, in words.
+    pub message: String,
+}
+
+impl fmt::Display for DomError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.patch_index {
+            Some(i) => write!(f, "patch {} failed: {}", i + 1, self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for DomError {}
+
+fn plain(message: impl Into<String>) -> DomError {
+    DomError {
+        patch_index: None,
+        message: message.into(),
+    }
+}
+
+/// A thrown JS value as text (a DOMException's message, or its string form).
+fn js_message(value: &JsValue) -> String {
+    if let Some(text) = value.as_string() {
+        return text;
+    }
+    if let Some(error) = value.dyn_ref::<js_sys::Error>() {
+        return String::from(error.message());
+    }
+    format!("{value:?}")
+}
+
+fn dom_call<T>(what: &str, result: Result<T, JsValue>) -> Result<T, DomError> {
+    result.map_err(|e| plain(format!("{what}: {}", js_message(&e))))
+}
+
+fn document() -> Result<Document, DomError> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| plain("no document"))
+}
+
+/// One node without its children.
+fn create_one(doc: &Document, node: &VNode, counts: &mut DomCounts) -> Result<Node, DomError> {
+    match node {
+        VNode::Text(text) => {
+            counts.create_text += 1;
+            Ok(doc.create_text_node(text).into())
+        }
+        VNode::Element {
+            tag, attributes, ..
+        } => {
+            let element = dom_call("createElement", doc.create_element(tag))?;
+            counts.create_element += 1;
+            for (name, value) in attributes {
+                dom_call("setAttribute", element.set_attribute(name, value))?;
+                counts.set_attribute += 1;
+            }
+            Ok(element.into())
+        }
+    }
+}
+
+/// Builds live, detached DOM nodes for `node` and its subtree with `createElement`,
+/// `createTextNode`, `setAttribute` and `appendChild` (never `innerHTML`, see the module
+/// docs), counting the calls. Iterative: any depth.
+pub fn create_dom(node: &VNode, counts: &mut DomCounts) -> Result<Node, DomError> {
+    let doc = document()?;
+    let root = create_one(&doc, node, counts)?;
+    let mut stack: Vec<(&VNode, Node)> = vec![(node, root.clone())];
+    while let Some((vnode, parent)) = stack.pop() {
+        for child in vnode.children() {
+            let live = create_one(&doc, child, counts)?;
+            dom_call("appendChild", parent.append_child(&live))?;
+            counts.insert += 1;
+            if !child.children().is_empty() {
+                stack.push((child, live));
+            }
+        }
+    }
+    Ok(root)
+}
+
+/// Empties `container` and puts a freshly built DOM for `tree` in it as its only child:
+/// the starting point that [`apply_patches`] expects.
+pub fn mount(container: &Node, tree: &VNode) -> Result<DomCounts, DomError> {
+    while let Some(child) = container.last_child() {
+        dom_call("removeChild", container.remove_child(&child))?;
+    }
+    let mut counts = DomCounts::default();
+    let root = create_dom(tree, &mut counts)?;
+    dom_call("appendChild", container.append_child(&root))?;
+    Ok(counts)
+}
+
+fn dom_index(index: usize) -> Result<u32, String> {
+    u32::try_from(index).map_err(|_| format!("child index {index} is too large"))
+}
+
+fn child_at(parent: &Node, index: usize) -> Result<Option<Node>, String> {
+    Ok(parent.child_nodes().item(dom_index(index)?))
+}
+
+/// The live node a patch path names. The tree's root is `container`'s first child node,
+/// so the empty path is that root.
+pub fn resolve(container: &Node, path: &[usize]) -> Result<Node, String> {
+    let mut node = container
+        .first_child()
+        .ok_or_else(|| "the container holds no tree".to_string())?;
+    for (depth, &index) in path.iter().enumerate() {
+        node = child_at(&node, index)?
+            .ok_or_else(|| format!("step {} of the path leads to no node", depth + 1))?;
+    }
+    Ok(node)
+}
+
+fn as_element(node: &Node) -> Result<&Element, String> {
+    node.dyn_ref::<Element>()
+        .ok_or_else(|| "the node is text, not an element".to_string())
+}
+
+/// Applies one patch to the live tree in `container` (see [`resolve`]).
+pub fn apply_patch(
+    container: &Node,
+    patch: &Patch,
+    counts: &mut DomCounts,
+) -> Result<(), DomError> {
+    apply_one(container, patch, counts).map_err(|message| DomError {
+        patch_index: None,
+        message,
+    })
+}
+
+fn apply_one(container: &Node, patch: &Patch, counts: &mut DomCounts) -> Result<(), String> {
+    let js = |what: &str, e: JsValue| format!("{what}: {}", js_message(&e));
+    let node = resolve(container, &patch.path)?;
+    match &patch.op {
+        PatchOp::Replace(new) => {
+            let parent = node
+                .parent_node()
+                .ok_or_else(|| "the node has no parent".to_string())?;
+            let live = create_dom(new, counts).map_err(|e| e.message)?;
+            parent
+                .replace_child(&live, &node)
+                .map_err(|e| js("replaceChild", e))?;
+            counts.replace += 1;
+        }
+        PatchOp::SetText(text) => {
+            if node.node_type() != Node::TEXT_NODE {
+                return Err("the node is an element, not text".into());
+            }
+            node.set_node_value(Some(text));
+            counts.set_text += 1;
+        }
+        PatchOp::SetAttribute(name, value) => {
+            as_element(&node)?
+                .set_attribute(name, value)
+                .map_err(|e| js("setAttribute", e))?;
+            counts.set_attribute += 1;
+        }
+        PatchOp::RemoveAttribute(name) => {
+            let element = as_element(&node)?;
+            if !element.has_attribute(name) {
+                return Err(format!("the element has no attribute {name:?} to remove"));
+            }
+            element
+                .remove_attribute(name)
+                .map_err(|e| js("removeAttribute", e))?;
+            counts.remove_attribute += 1;
+        }
+        PatchOp::InsertChild { index, node: new } => {
+            as_element(&node)?;
+            let len = node.child_nodes().length() as usize;
+            if *index > len {
+                return Err(format!(
+                    "child index {index} is out of range: there are {len} children"
+                ));
+            }
+            let reference = child_at(&node, *index)?;
+            let live = create_dom(new, counts).map_err(|e| e.message)?;
+            node.insert_before(&live, reference.as_ref())
+                .map_err(|e| js("insertBefore", e))?;
+            counts.insert += 1;
+        }
+        PatchOp::RemoveChild { index } => {
+            as_element(&node)?;
+            let len = node.child_nodes().length() as usize;
+            let child = child_at(&node, *index)?.ok_or_else(|| {
+                format!("child index {index} is out of range: there are {len} children")
+            })?;
+            node.remove_child(&child)
+                .map_err(|e| js("removeChild", e))?;
+            counts.remove += 1;
+        }
+        PatchOp::MoveChild { from, to } => {
+            as_element(&node)?;
+            let len = node.child_nodes().length() as usize;
+            if *from >= len || *to >= len {
+                return Err(format!(
+                    "move {from} → {to} is out of range: there are {len} children"
+                ));
+            }
+            let child =
+                child_at(&node, *from)?.ok_or_else(|| format!("no child at {from} to move"))?;
+            // `to` counts without the moved child: before it, childNodes[to] is the node
+            // that ends up right after it; after it, that node sits one further on.
+            let reference = if to < from {
+                child_at(&node, *to)?
+            } else {
+                child_at(&node, to + 1)?
+            };
+            node.insert_before(&child, reference.as_ref())
+                .map_err(|e| js("insertBefore", e))?;
+            counts.moves += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Applies a whole patch list to the live tree in `container`, in order, and returns the
+/// DOM calls it made. On the first patch that does not fit, stops with its number (the
+/// patches before it stay applied, as in [`crate::lab::vdom::apply`]).
+pub fn apply_patches(container: &Node, patches: &[Patch]) -> Result<DomCounts, DomError> {
+    let mut counts = DomCounts::default();
+    for (i, patch) in patches.iter().enumerate() {
+        apply_one(container, patch, &mut counts).map_err(|message| DomError {
+            patch_index: Some(i),
+            message,
+        })?;
+    }
+    Ok(counts)
+}
+
+/// The attribute step mode puts on the node a patch touched (an outline in the tab's CSS).
+/// It is removed again before anything is compared.
+pub const TOUCHED_ATTRIBUTE: &str = "data-vdom-touched";
+
+/// Marks the element at `path` (for a text node: its parent element) as touched and
+/// returns it, so the caller can unmark it later with [`unmark`].
+pub fn mark_touched(container: &Node, path: &[usize]) -> Option<Element> {
+    let node = resolve(container, path).ok()?;
+    let element = match node.dyn_into::<Element>() {
+        Ok(element) => element,
+        Err(node) => node.parent_element()?,
+    };
+    element.set_attribute(TOUCHED_ATTRIBUTE, "").ok()?;
+    Some(element)
+}
+
+/// Removes every touched mark inside `container`.
+pub fn unmark(container: &Element) {
+    if let Ok(list) = container.query_selector_all(&format!("[{TOUCHED_ATTRIBUTE}]")) {
+        for i in 0..list.length() {
+            if let Some(element) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = element.remove_attribute(TOUCHED_ATTRIBUTE);
+            }
+        }
+    }
+}
+
+/// What a `MutationObserver` saw change in a subtree: the same yardstick for our patcher
+/// and for Yew, whose DOM calls cannot be counted from outside. A move shows up as one
+/// node removed and one added.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Mutations {
+    /// Nodes inserted (a newly built subtree counts once, at its root).
+    pub added: u32,
+    /// Nodes taken out.
+    pub removed: u32,
+    /// Attribute changes (set or removed).
+    pub attributes: u32,
+    /// Text changes.
+    pub texts: u32,
+}
+
+impl Mutations {
+    /// All changes together.
+    pub fn total(&self) -> u32 {
+        self.added + self.removed + self.attributes + self.texts
+    }
+
+    /// Adds another tally into this one.
+    pub fn add(&mut self, other: &Mutations) {
+        self.added += other.added;
+        self.removed += other.removed;
+        self.attributes += other.attributes;
+        self.texts += other.texts;
+    }
+}
+
+/// A `MutationObserver` on a subtree; [`Watch::take`] reads what changed since it started
+/// (synchronously, with `takeRecords`). Disconnects when dropped.
+pub struct Watch {
+    observer: web_sys::MutationObserver,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Watch {
+    /// Starts watching `target` and everything under it.
+    pub fn start(target: &Node) -> Result<Watch, DomError> {
+        // Records are read with takeRecords; the callback only has to exist.
+        let callback = Closure::<dyn FnMut()>::new(|| {});
+        let observer = dom_call(
+            "MutationObserver",
+            web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()),
+        )?;
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_attributes(true);
+        options.set_character_data(true);
+        options.set_subtree(true);
+        dom_call("observe", observer.observe_with_options(target, &options))?;
+        Ok(Watch {
+            observer,
+            _callback: callback,
+        })
+    }
+
+    /// What changed since the start or the last `take`. Step mode's highlight attribute
+    /// is not counted.
+    pub fn take(&self) -> Mutations {
+        let mut tally = Mutations::default();
+        for record in self.observer.take_records().iter() {
+            let Ok(record) = record.dyn_into::<web_sys::MutationRecord>() else {
+                continue;
+            };
+            match record.type_().as_str() {
+                "childList" => {
+                    tally.added += record.added_nodes().length();
+                    tally.removed += record.removed_nodes().length();
+                }
+                "attributes" if record.attribute_name().as_deref() != Some(TOUCHED_ATTRIBUTE) => {
+                    tally.attributes += 1;
+                }
+                "characterData" => tally.texts += 1,
+                _ => {}
+            }
+        }
+        tally
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Yew
+
+/// Keys for a child list, as Yew needs them: only when every child has one and no key
+/// repeats (Yew's keyed reconciliation asserts unique keys in debug builds). Otherwise
+/// none, and Yew matches children by position, as our diff then does.
+fn child_keys(children: &[VNode]) -> bool {
+    let mut seen = std::collections::HashSet::with_capacity(children.len());
+    !children.is_empty()
+        && children
+            .iter()
+            .all(|c| c.key().is_some_and(|k| seen.insert(k)))
+}
+
+fn yew_tag(
+    tag: &str,
+    attributes: &[(String, String)],
+    key: Option<&str>,
+) -> yew::virtual_dom::VTag {
+    use yew::virtual_dom::{AttrValue, VTag};
+    let mut vtag = VTag::new(AttrValue::from(tag.to_owned()));
+    let map: indexmap::IndexMap<AttrValue, AttrValue> = attributes
+        .iter()
+        .map(|(n, v)| (AttrValue::from(n.clone()), AttrValue::from(v.clone())))
+        .collect();
+    vtag.set_attributes(map);
+    vtag.key = key.map(yew::virtual_dom::Key::from);
+    vtag
+}
+
+fn yew_leaf(node: &VNode, key: Option<&str>) -> yew::virtual_dom::VNode {
+    match node {
+        VNode::Text(text) => {
+            yew::virtual_dom::VText::new(yew::virtual_dom::AttrValue::from(text.clone())).into()
+        }
+        VNode::Element {
+            tag, attributes, ..
+        } => yew_tag(tag, attributes, key).into(),
+    }
+}
+
+/// The same tree as `yew::Html`: a `VTag` per element with its attributes (and its key,
+/// where the siblings' keys allow it, see [`child_keys`]), a `VText` per text node. Built
+/// bottom-up with a work list, so any depth converts without recursion.
+pub fn to_yew(node: &VNode) -> yew::Html {
+    enum Step<'a> {
+        Enter(&'a VNode, Option<&'a str>),
+        Finish(&'a VNode, Option<&'a str>),
+    }
+    let mut work = vec![Step::Enter(node, node.key())];
+    let mut done: Vec<yew::virtual_dom::VNode> = Vec::new();
+    while let Some(step) = work.pop() {
+        match step {
+            Step::Enter(vnode, key) => {
+                let children = vnode.children();
+                if children.is_empty() {
+                    done.push(yew_leaf(vnode, key));
+                } else {
+                    work.push(Step::Finish(vnode, key));
+                    let keyed = child_keys(children);
+                    work.extend(
+                        children
+                            .iter()
+                            .rev()
+                            .map(|c| Step::Enter(c, if keyed { c.key() } else { None })),
+                    );
+                }
+            }
+            Step::Finish(vnode, key) => {
+                let count = vnode.children().len();
+                let first = done.len().saturating_sub(count);
+                let children: Vec<_> = done.drain(first..).collect();
+                let html = match vnode {
+                    VNode::Element {
+                        tag, attributes, ..
+                    } => {
+                        let mut vtag = yew_tag(tag, attributes, key);
+                        vtag.add_children(children);
+                        vtag.into()
+                    }
+                    VNode::Text(_) => yew_leaf(vnode, key),
+                };
+                done.push(html);
+            }
+        }
+    }
+    done.pop().unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------------------
+// Benchmarks
+
+/// The js-framework-benchmark operations, as `(name, label)`. Each runs on 1,000 keyed rows;
+/// where an operation would leave the table in a different state, the case undoes it
+/// in the same timed step (both sides alike) so every iteration starts from the same table.
+pub const OPERATIONS: [(&str, &str); 7] = [
+    ("create", "create 1,000 rows in an empty table"),
+    ("replace-all", "replace all 1,000 rows with new ones"),
+    (
+        "update-10th",
+        "update every 10th row's label (alternately add and strip \" !!!\")",
+    ),
+    ("swap", "swap rows 2 and 999"),
+    ("remove-one", "remove row 2, then put it back (two updates)"),
+    (
+        "append",
+        "append 1,000 rows to 1,000, then remove them again (two updates)",
+    ),
+    ("clear", "create 1,000 rows, then clear them (two updates)"),
+];
+
+/// The benchmark's table size.
+pub const ROWS: usize = 1000;
+
+/// A detached `<div>` holding a `<tbody>` built from `tree`: the live table our side patches.
+fn detached_table(tree: &VNode) -> Result<Element, DomError> {
+    let doc = document()?;
+    let container = dom_call("createElement", doc.create_element("div"))?;
+    mount(&container, tree)?;
+    Ok(container)
+}
+
+/// Our side of one operation, as a framework would run it: a current virtual table, the
+/// next one, `diff`, and the patches replayed on a live, detached `<tbody>`.
+///
+/// `create` and `replace-all` build the next table from fresh rows every time (the JS side
+/// makes fresh data too). The other operations flip between virtual tables built once
+/// before timing — the table and the table with the operation done — so what is timed
+/// there is exactly diff + patch, the part the issue compares with hand-written DOM code.
+struct OurTable {
+    container: Element,
+    /// The tables this operation moves between; `states[at]` is on the page.
+    states: Vec<VNode>,
+    at: usize,
+    rng: Prng,
+}
+
+impl OurTable {
+    fn new(op: &str) -> Result<OurTable, DomError> {
+        let mut rng = Prng::new(1);
+        let empty = rows::table_body(&[]);
+        let states = match op {
+            "create" => vec![empty],
+            "replace-all" => vec![rows::create_rows(1, ROWS, &mut rng)],
+            "update-10th" => {
+                let base = rows::create_rows(1, ROWS, &mut rng);
+                let updated = rows::update_every_10th(&base);
+                vec![base, updated]
+            }
+            "swap" => {
+                let base = rows::create_rows(1, ROWS, &mut rng);
+                let swapped = rows::swap_rows(&base, 1, 998);
+                vec![base, swapped]
+            }
+            "remove-one" => {
+                let base = rows::create_rows(1, ROWS, &mut rng);
+                let removed = rows::remove_row(&base, 1);
+                vec![base, removed]
+            }
+            "append" => {
+                let base = rows::create_rows(1, ROWS, &mut rng);
+                let appended = rows::append_rows(&base, ROWS, &mut rng);
+                vec![base, appended]
+            }
+            "clear" => vec![empty, rows::create_rows(1, ROWS, &mut rng)],
+            other => return Err(plain(format!("unknown operation {other:?}"))),
+        };
+        let first = states.first().ok_or_else(|| plain("no table"))?;
+        Ok(OurTable {
+            container: detached_table(first)?,
+            states,
+            at: 0,
+            rng,
+        })
+    }
+
+    fn current(&self) -> Option<&VNode> {
+        self.states.get(self.at)
+    }
+
+    /// Patches the page from the current table to `states[to]`.
+    fn go(&mut self, to: usize) -> Result<usize, DomError> {
+        let (Some(from), Some(next)) = (self.states.get(self.at), self.states.get(to)) else {
+            return Err(plain("no such table"));
+        };
+        let patches = diff(from, next);
+        let counts = apply_patches(&self.container, &patches)?;
+        self.at = to;
+        Ok(counts.total())
+    }
+
+    /// Renders a freshly built table in place of the current one.
+    fn render_new(&mut self, next: VNode) -> Result<usize, DomError> {
+        self.states.push(next);
+        let last = self.states.len() - 1;
+        let calls = self.go(last)?;
+        // Keep only the table on the page.
+        let kept = self.states.swap_remove(last);
+        self.states.clear();
+        self.states.push(kept);
+        self.at = 0;
+        Ok(calls)
+    }
+
+    fn step(&mut self, op: &str) -> Result<usize, DomError> {
+        match op {
+            "create" => {
+                // A fresh empty table each time, as the benchmark starts from one.
+                let empty = rows::table_body(&[]);
+                self.container = detached_table(&empty)?;
+                self.states = vec![empty];
+                self.at = 0;
+                let next = rows::create_rows(1, ROWS, &mut self.rng);
+                self.render_new(next)
+            }
+            "replace-all" => {
+                let current = self.states.get(self.at).ok_or_else(|| plain("no table"))?;
+                let next = rows::replace_all_rows(current, ROWS, &mut self.rng);
+                self.render_new(next)
+            }
+            // One update that alternates between the two tables.
+            "update-10th" | "swap" => self.go(1 - self.at.min(1)),
+            // There and back: the table size stays the same from step to step.
+            "remove-one" | "append" | "clear" => Ok(self.go(1)? + self.go(0)?),
+            other => Err(plain(format!("unknown operation {other:?}"))),
+        }
+    }
+}
+
+/// Runs one benchmark step of our side outside the harness (for tests): the DOM calls it
+/// made and the table's `innerHTML` afterwards, next to `render_html` of our virtual table.
+pub fn run_our_step(op: &str) -> Result<(usize, String, String), DomError> {
+    let mut table = OurTable::new(op)?;
+    let calls = table.step(op)?;
+    let expected = table.current().map(VNode::render_html).unwrap_or_default();
+    Ok((calls, table.container.inner_html(), expected))
+}
+
+/// Runs one vanilla-JS step (for tests): the number the JS case returns.
+pub fn run_vanilla_step(op: &str, rows: u32) -> Result<f64, DomError> {
+    let f = make_vanilla_case(op, rows).map_err(|e| plain(js_message(&e)))?;
+    let value = f.call0(&JsValue::NULL).map_err(|e| plain(js_message(&e)))?;
+    value
+        .as_f64()
+        .ok_or_else(|| plain("the JS case returned no number"))
+}
+
+/// `vdom/<op>/1000` for every operation in [`OPERATIONS`]: our diff+patch on a detached
+/// `<tbody>` (WASM) against the same operation written as vanilla-js in
+/// js-framework-benchmark writes it (JS). Cases whose setup fails report it when run.
+pub fn bench_cases() -> Vec<BenchCase> {
+    let config = BenchConfig {
+        warmup_ms: 100.0,
+        min_sample_ms: 20.0,
+        samples: 9,
+        max_iterations: 512,
+    };
+    OPERATIONS
+        .iter()
+        .map(|&(op, label)| {
+            let start_rows = if op == "create" || op == "clear" {
+                0
+            } else {
+                ROWS
+            };
+            // Built on the first call, which the harness's warm-up makes: building seven
+            // 1,000-row tables up front would freeze the page for a moment at "Run".
+            let mut table: Option<OurTable> = None;
+            let wasm = Side::wasm(move || {
+                if table.is_none() {
+                    table = OurTable::new(op).ok();
+                }
+                if let Some(table) = table.as_mut() {
+                    black_box(table.step(black_box(op)).ok());
+                }
+            });
+            let js = match make_vanilla_case(op, start_rows as u32) {
+                Ok(f) => Side::Js(f),
+                Err(e) => Side::Js(js_sys::Function::new_no_args(&format!(
+                    "throw new Error({:?})",
+                    js_message(&e)
+                ))),
+            };
+            BenchCase {
+                name: format!("vdom/{op}/{ROWS}"),
+                label: format!("{label} (our diff+patch vs vanilla JS DOM code)"),
+                wasm,
+                js,
+                config,
+            }
+        })
+        .collect()
+}
