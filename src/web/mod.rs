@@ -2,6 +2,7 @@
 //! Yew components stay free of DOM plumbing and the lab stays pure Rust.
 
 pub mod bench;
+pub mod canvas;
 pub mod dom;
 pub mod features;
 pub mod panic;
