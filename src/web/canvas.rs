@@ -14,7 +14,9 @@ use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use super::bench::{BenchCase, BenchConfig, Side};
-use crate::lab::canvas::{DrawCommand, TEXT_FONT, commands_to_json, rasterize, stress_scene};
+use crate::lab::canvas::{
+    DrawCommand, TEXT_FONT, commands_to_json, rasterize, scale_commands, stress_scene,
+};
 
 #[wasm_bindgen(module = "/src/web/js/canvas.js")]
 extern "C" {
@@ -169,6 +171,24 @@ pub fn draw_rasterized(
         .map_err(|_| "the browser refused putImageData".to_string())
 }
 // endregion
+
+/// Renderer B on a HiDPI backing store: the commands scaled by `dpr` (as `ctx.scale`
+/// would) and rasterized at the backing store's size, then one `putImageData`.
+pub fn render_rasterized(
+    ctx: &CanvasRenderingContext2d,
+    commands: &[DrawCommand],
+    css_w: u32,
+    css_h: u32,
+    dpr: f64,
+) -> Result<(), String> {
+    let w = (f64::from(css_w) * dpr).round().max(1.0) as u32;
+    let h = (f64::from(css_h) * dpr).round().max(1.0) as u32;
+    if dpr == 1.0 {
+        draw_rasterized(ctx, commands, w, h)
+    } else {
+        draw_rasterized(ctx, &scale_commands(commands, dpr), w, h)
+    }
+}
 
 /// Reads `width × height` pixels from the top-left of the canvas (device pixels,
 /// un-premultiplied RGBA, as `getImageData` gives them).

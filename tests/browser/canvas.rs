@@ -159,12 +159,28 @@ async fn fresh() -> Mounted {
 #[wasm_bindgen_test]
 async fn pointer_strokes_become_commands_and_undo_redo_work() {
     let app = fresh().await;
-    assert!(count_text(&app).starts_with("0 commands"), "{}", count_text(&app));
+    assert!(
+        count_text(&app).starts_with("0 commands"),
+        "{}",
+        count_text(&app)
+    );
 
     // Pen: StrokeColor, LineWidth, BeginPath, MoveTo, LineTo ×3, Stroke.
-    stroke_with_pointer(&app, &[(100.0, 100.0), (150.0, 120.0), (200.0, 90.0), (260.0, 140.0)])
-        .await;
-    assert!(count_text(&app).starts_with("8 commands in 1 strokes"), "{}", count_text(&app));
+    stroke_with_pointer(
+        &app,
+        &[
+            (100.0, 100.0),
+            (150.0, 120.0),
+            (200.0, 90.0),
+            (260.0, 140.0),
+        ],
+    )
+    .await;
+    assert!(
+        count_text(&app).starts_with("8 commands in 1 strokes"),
+        "{}",
+        count_text(&app)
+    );
     let list = app.get("#canvas-commands").text_content().unwrap();
     assert!(list.contains("MoveTo("), "{list}");
     assert!(list.contains("Stroke"), "{list}");
@@ -173,16 +189,28 @@ async fn pointer_strokes_become_commands_and_undo_redo_work() {
     app.get("#canvas-tool-rect").click();
     settle().await;
     stroke_with_pointer(&app, &[(300.0, 200.0), (400.0, 300.0)]).await;
-    assert!(count_text(&app).starts_with("17 commands in 2 strokes"), "{}", count_text(&app));
+    assert!(
+        count_text(&app).starts_with("17 commands in 2 strokes"),
+        "{}",
+        count_text(&app)
+    );
     let list = app.get("#canvas-commands").text_content().unwrap();
     assert!(list.contains("Rect("), "{list}");
 
     app.get("#canvas-undo").click();
     settle().await;
-    assert!(count_text(&app).starts_with("8 commands in 1 strokes"), "{}", count_text(&app));
+    assert!(
+        count_text(&app).starts_with("8 commands in 1 strokes"),
+        "{}",
+        count_text(&app)
+    );
     app.get("#canvas-redo").click();
     settle().await;
-    assert!(count_text(&app).starts_with("17 commands"), "{}", count_text(&app));
+    assert!(
+        count_text(&app).starts_with("17 commands"),
+        "{}",
+        count_text(&app)
+    );
 
     // Keyboard: Ctrl+Z, Shift+Ctrl+Z, Ctrl+Y.
     let key = |k: &str, shift: bool| {
@@ -192,27 +220,48 @@ async fn pointer_strokes_become_commands_and_undo_redo_work() {
         init.set_shift_key(shift);
         init.set_bubbles(true);
         init.set_cancelable(true);
-        let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        let e =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
         document().body().unwrap().dispatch_event(&e).unwrap();
     };
     key("z", false);
     settle().await;
-    assert!(count_text(&app).starts_with("8 commands"), "{}", count_text(&app));
+    assert!(
+        count_text(&app).starts_with("8 commands"),
+        "{}",
+        count_text(&app)
+    );
     key("Z", true);
     settle().await;
-    assert!(count_text(&app).starts_with("17 commands"), "{}", count_text(&app));
+    assert!(
+        count_text(&app).starts_with("17 commands"),
+        "{}",
+        count_text(&app)
+    );
     key("z", false);
     key("y", false);
     settle().await;
-    assert!(count_text(&app).starts_with("17 commands"), "{}", count_text(&app));
+    assert!(
+        count_text(&app).starts_with("17 commands"),
+        "{}",
+        count_text(&app)
+    );
 
     // Clear is one undoable step.
     app.get("#canvas-clear").click();
     settle().await;
-    assert!(count_text(&app).starts_with("0 commands"), "{}", count_text(&app));
+    assert!(
+        count_text(&app).starts_with("0 commands"),
+        "{}",
+        count_text(&app)
+    );
     app.get("#canvas-undo").click();
     settle().await;
-    assert!(count_text(&app).starts_with("17 commands"), "{}", count_text(&app));
+    assert!(
+        count_text(&app).starts_with("17 commands"),
+        "{}",
+        count_text(&app)
+    );
 
     // The drawing is painted: some pixel of the stroke is not transparent.
     let canvas: web_sys::HtmlCanvasElement = app.get("#canvas-draw").dyn_into().unwrap();
@@ -223,7 +272,11 @@ async fn pointer_strokes_become_commands_and_undo_redo_work() {
     // It survives a remount (reload) through localStorage.
     drop(app);
     let app = Mounted::at("#/canvas").await;
-    assert!(count_text(&app).starts_with("17 commands in 2 strokes"), "{}", count_text(&app));
+    assert!(
+        count_text(&app).starts_with("17 commands in 2 strokes"),
+        "{}",
+        count_text(&app)
+    );
 }
 
 /// Puts a file with `text` into the import input, as a person picking it would.
@@ -253,7 +306,11 @@ async fn wait_for(app: &Mounted, what: &str, f: impl Fn(&Mounted) -> bool) {
 async fn import_replaces_the_drawing_and_invalid_files_are_refused() {
     let app = fresh().await;
     stroke_with_pointer(&app, &[(10.0, 10.0), (60.0, 60.0)]).await;
-    assert!(count_text(&app).starts_with("6 commands"), "{}", count_text(&app));
+    assert!(
+        count_text(&app).starts_with("6 commands"),
+        "{}",
+        count_text(&app)
+    );
 
     let commands = stress_scene(20, 640, 400, 3);
     let json = commands_to_json(&commands).unwrap();
@@ -267,7 +324,11 @@ async fn import_replaces_the_drawing_and_invalid_files_are_refused() {
         a.text().contains("Refused") && a.query("#canvas-import-error").is_some()
     })
     .await;
-    assert!(count_text(&app).starts_with(&expected), "{}", count_text(&app));
+    assert!(
+        count_text(&app).starts_with(&expected),
+        "{}",
+        count_text(&app)
+    );
     let input = app.get("#canvas-import");
     assert_eq!(
         input.get_attribute("aria-describedby").as_deref(),

@@ -17,7 +17,8 @@ use crate::lab::canvas::{
 use crate::web::bench::{format_ms, now_ms, yield_now};
 use crate::web::canvas::{
     agreement_percent, bench_cases_for, context_2d, device_pixel_ratio, download_data_url,
-    draw_calls, draw_rasterized, png_data_url, read_pixels, render_calls, size_backing_store,
+    draw_calls, draw_rasterized, png_data_url, read_pixels, render_calls, render_rasterized,
+    size_backing_store,
 };
 use crate::web::{dom, storage};
 
@@ -230,6 +231,8 @@ struct Model {
     committed: Vec<DrawCommand>,
     /// Bumped on every change of the drawing.
     version: u64,
+    /// The drawing canvas is painted by renderer B instead of A.
+    rasterized: bool,
 }
 
 impl Model {
@@ -241,17 +244,27 @@ impl Model {
 
 /// Renderer A on the drawing canvas, at the screen's devicePixelRatio, plus the gesture
 /// in progress.
-fn paint(canvas_ref: &NodeRef, committed: &[DrawCommand], preview: &[DrawCommand]) {
+fn paint(
+    canvas_ref: &NodeRef,
+    committed: &[DrawCommand],
+    preview: &[DrawCommand],
+    rasterized: bool,
+) -> Result<(), String> {
     let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
-        return;
+        return Ok(());
     };
     let dpr = device_pixel_ratio();
     size_backing_store(&canvas, WIDTH, HEIGHT, dpr);
-    let Ok(ctx) = context_2d(&canvas) else {
-        return;
-    };
-    render_calls(&ctx, committed, WIDTH, HEIGHT, dpr);
-    draw_calls(&ctx, preview, f64::from(WIDTH), f64::from(HEIGHT));
+    let ctx = context_2d(&canvas)?;
+    if rasterized {
+        let mut all = committed.to_vec();
+        all.extend_from_slice(preview);
+        render_rasterized(&ctx, &all, WIDTH, HEIGHT, dpr)
+    } else {
+        render_calls(&ctx, committed, WIDTH, HEIGHT, dpr);
+        draw_calls(&ctx, preview, f64::from(WIDTH), f64::from(HEIGHT));
+        Ok(())
+    }
 }
 
 fn pointer_point(canvas: &HtmlCanvasElement, e: &PointerEvent) -> (f64, f64) {
@@ -327,6 +340,9 @@ pub fn CanvasTab() -> Html {
         .actions { display: flex; flex-wrap: wrap; gap: .4rem; margin-top: .6rem; }
         .commands { max-height: 28rem; overflow: auto; font-family: var(--mono); font-size: .85rem; margin: .4rem 0 0; padding-left: 3.5rem; }
         .commands li { white-space: nowrap; }
+        .editor { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
+        @media (max-width: 900px) { .editor { grid-template-columns: minmax(0, 1fr); } }
+        .editor .card { min-width: 0; }
         .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
         @media (max-width: 700px) { .pair { grid-template-columns: 1fr; } }
         .pair figure { margin: 0; }
@@ -343,10 +359,12 @@ pub fn CanvasTab() -> Html {
             gesture: None,
             committed,
             version: 0,
+            rasterized: false,
         }
     });
     let load_message = use_state(|| load_saved().1);
     let save_message = use_state(|| None::<String>);
+    let paint_error = use_state(|| None::<String>);
     let import_error = use_state(|| None::<String>);
     let notice = use_state(|| None::<String>);
     let style = use_state(Style::default);
@@ -369,9 +387,13 @@ pub fn CanvasTab() -> Html {
         let model = model.clone();
         let canvas_ref = canvas_ref.clone();
         let save_message = save_message.clone();
+        let paint_error = paint_error.clone();
         use_effect_with(version, move |&version| {
             let m = model.borrow();
-            paint(&canvas_ref, &m.committed, &[]);
+            let painted = paint(&canvas_ref, &m.committed, &[], m.rasterized).err();
+            if *paint_error != painted {
+                paint_error.set(painted);
+            }
             if version > 0 {
                 let result = save(&m.history).err();
                 if *save_message != result {
@@ -521,7 +543,7 @@ pub fn CanvasTab() -> Html {
                 g.points[1] = p;
             }
             let preview = build_stroke(&g.style, &g.points).unwrap_or_default();
-            paint(&canvas_ref, &m.committed, &preview);
+            let _ = paint(&canvas_ref, &m.committed, &preview, m.rasterized);
         })
     };
     let on_up = {
@@ -547,8 +569,9 @@ pub fn CanvasTab() -> Html {
                 Err(why) => notice.set(Some(format!("Nothing drawn: {why}"))),
             }
             let committed = m.committed.clone();
+            let rasterized = m.rasterized;
             drop(m);
-            paint(&canvas_ref, &committed, &[]);
+            let _ = paint(&canvas_ref, &committed, &[], rasterized);
             force.force_update();
         })
     };
@@ -675,6 +698,20 @@ pub fn CanvasTab() -> Html {
                     shape,
                     ..(*style).clone()
                 });
+            }
+        })
+    };
+
+    let on_renderer = {
+        let model = model.clone();
+        let force = force.clone();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<HtmlSelectElement>() {
+                let mut m = model.borrow_mut();
+                m.rasterized = select.value() == "b";
+                m.changed();
+                drop(m);
+                force.force_update();
             }
         })
     };
@@ -812,6 +849,7 @@ pub fn CanvasTab() -> Html {
     let first_row = count.saturating_sub(LIST_ROWS);
     let can_undo = m.history.can_undo();
     let can_redo = m.history.can_redo();
+    let rasterized = m.rasterized;
     let dpr = device_pixel_ratio();
 
     html! {
@@ -825,7 +863,7 @@ pub fn CanvasTab() -> Html {
                    and hands it over with a single putImageData. Where the boundary is crossed, and how often, is \
                    what decides which is faster." }
             </p>
-            <div class="split">
+            <div class="editor">
                 <div class="card">
                     <div class="tools">
                         <fieldset>
@@ -850,6 +888,12 @@ pub fn CanvasTab() -> Html {
                                 aria-invalid={width_error.is_some().to_string()}
                                 aria-describedby="canvas-width-error" />
                         </label>
+                        <label>{ "Draw with" }
+                            <select id="canvas-renderer" onchange={on_renderer}>
+                                <option value="a" selected={!rasterized}>{ "A: Canvas 2D calls" }</option>
+                                <option value="b" selected={rasterized}>{ "B: Rust rasterizer" }</option>
+                            </select>
+                        </label>
                         <label>{ "Shapes" }
                             <select id="canvas-shape" onchange={on_shape}>
                                 <option value="both" selected={style.shape == ShapeMode::FillAndOutline}>{ "fill + outline" }</option>
@@ -872,8 +916,8 @@ pub fn CanvasTab() -> Html {
                                 onkeydown={on_text_key} onblur={on_text_blur} />
                         }
                     </div>
-                    <p class="note">{ format!("{WIDTH}×{HEIGHT} CSS px; backing store ×{dpr} (devicePixelRatio) so lines stay crisp. \
-                        Text tool: click, type, Enter.") }</p>
+                    <p class="note">{ format!("{WIDTH}×{HEIGHT} CSS px; backing store ×{dpr} (devicePixelRatio) so lines stay crisp \
+                        (renderer A scales the context, renderer B scales the commands). Text tool: click, type, Enter.") }</p>
                     <div class="actions">
                         <button class="button" id="canvas-undo" onclick={undo} disabled={!can_undo}
                             title="Ctrl/Cmd+Z">{ "Undo" }</button>
@@ -888,6 +932,7 @@ pub fn CanvasTab() -> Html {
                         <button class="button" id="canvas-png" onclick={export_png}>{ "Export PNG" }</button>
                     </div>
                     <ErrorText id="canvas-import-error" message={(*import_error).clone()} />
+                    if let Some(msg) = &*paint_error { <p class="notice" role="status">{ format!("Could not draw: {msg}") }</p> }
                     if let Some(msg) = &*load_message { <p class="notice" role="status">{ msg }</p> }
                     if let Some(msg) = &*save_message { <p class="notice" role="status">{ format!("Not saved: {msg}") }</p> }
                     if let Some(msg) = &*notice { <p class="note" role="status">{ msg }</p> }
@@ -948,7 +993,7 @@ pub fn CanvasTab() -> Html {
                     Some(Err(why)) => html! { <span class="field-error">{ why.clone() }</span> },
                     Some(Ok(c)) => html! { <>
                         <span class="agree">{ format!("{:.2} % of pixels agree", c.percent) }</span>
-                        { format!(" — {}: A {} , B {} (each including a full read-back).", c.label, format_ms(c.a_ms), format_ms(c.b_ms)) }
+                        { format!(" — {}: A {}, B {} (each including a full read-back).", c.label, format_ms(c.a_ms), format_ms(c.b_ms)) }
                     </> },
                 } }
             </p>
