@@ -346,3 +346,32 @@ async fn corrupt_saved_drawing_gives_a_message_not_a_panic() {
     drop(app);
     storage.remove_item(KEY).unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn text_tool_places_text_once() {
+    let app = fresh().await;
+    app.get("#canvas-tool-text").click();
+    settle().await;
+    let canvas = app.get("#canvas-draw");
+    pointer(&canvas, "pointerdown", 100.0, 200.0);
+    pointer(&canvas, "pointerup", 100.0, 200.0);
+    settle().await;
+    let input: web_sys::HtmlInputElement = app.get("#canvas-text-input").dyn_into().unwrap();
+    assert_eq!(active_id(), "canvas-text-input");
+    input.set_value("Hi there");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    input.dispatch_event(&e).unwrap();
+    settle().await;
+    assert!(app.query("#canvas-text-input").is_none());
+    assert!(
+        count_text(&app).starts_with("2 commands in 1 strokes"),
+        "{}",
+        count_text(&app)
+    );
+    let list = app.get("#canvas-commands").text_content().unwrap();
+    assert!(list.contains("Text(\"Hi there\""), "{list}");
+}

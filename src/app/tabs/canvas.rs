@@ -488,10 +488,49 @@ pub fn CanvasTab() -> Html {
         });
     }
 
+    // The text tool's inline input. `text_pending` is the source of truth, taken when the
+    // text is placed, so Enter followed by the input's blur cannot place it twice.
+    let text_pending = use_mut_ref(|| None::<(f64, f64)>);
+    let commit_text = {
+        let text_pending = text_pending.clone();
+        let text_at = text_at.clone();
+        let text_value = text_value.clone();
+        let style = style.clone();
+        let bump = bump.clone();
+        let notice = notice.clone();
+        Rc::new(move || {
+            let pending = text_pending.borrow_mut().take();
+            if let Some((x, y)) = pending {
+                let text = dom::document()
+                    .and_then(|d| d.get_element_by_id("canvas-text-input"))
+                    .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+                    .map(|input| input.value())
+                    .unwrap_or_default();
+                let text = text.trim().to_string();
+                if !text.is_empty() {
+                    match text_stroke(&style.fill, &text, x, y) {
+                        Ok(stroke) => bump(&move |h| h.push(stroke.clone())),
+                        Err(why) => notice.set(Some(format!("Nothing drawn: {why}"))),
+                    }
+                }
+            }
+            text_at.set(None);
+            text_value.set(String::new());
+        })
+    };
+    {
+        use_effect_with(*text_at, move |at| {
+            if at.is_some() {
+                dom::focus_by_id("canvas-text-input");
+            }
+        });
+    }
     // Pointer events: mouse, touch and pen alike.
     let on_down = {
         let model = model.clone();
         let style = style.clone();
+        let text_pending = text_pending.clone();
+        let commit_text = commit_text.clone();
         let text_at = text_at.clone();
         let text_value = text_value.clone();
         let canvas_ref = canvas_ref.clone();
@@ -505,6 +544,10 @@ pub fn CanvasTab() -> Html {
             let p = pointer_point(&canvas, &e);
             if style.tool == Tool::Text {
                 e.prevent_default();
+                if text_pending.borrow().is_some() {
+                    commit_text();
+                }
+                *text_pending.borrow_mut() = Some(p);
                 text_value.set(String::new());
                 text_at.set(Some(p));
                 return;
@@ -576,35 +619,6 @@ pub fn CanvasTab() -> Html {
         })
     };
 
-    // The text tool's inline input.
-    let commit_text = {
-        let text_at = text_at.clone();
-        let text_value = text_value.clone();
-        let style = style.clone();
-        let bump = bump.clone();
-        let notice = notice.clone();
-        Rc::new(move || {
-            if let Some((x, y)) = *text_at {
-                let text = text_value.trim().to_string();
-                if !text.is_empty() {
-                    match text_stroke(&style.fill, &text, x, y) {
-                        Ok(stroke) => bump(&move |h| h.push(stroke.clone())),
-                        Err(why) => notice.set(Some(format!("Nothing drawn: {why}"))),
-                    }
-                }
-            }
-            text_at.set(None);
-            text_value.set(String::new());
-        })
-    };
-    {
-        let open = text_at.is_some();
-        use_effect_with(open, move |&open| {
-            if open {
-                dom::focus_by_id("canvas-text-input");
-            }
-        });
-    }
     let on_text_input = {
         let text_value = text_value.clone();
         Callback::from(move |e: InputEvent| {
@@ -616,12 +630,16 @@ pub fn CanvasTab() -> Html {
     let on_text_key = {
         let commit_text = commit_text.clone();
         let text_at = text_at.clone();
+        let text_pending = text_pending.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Enter" => {
                 e.prevent_default();
                 commit_text();
             }
-            "Escape" => text_at.set(None),
+            "Escape" => {
+                text_pending.borrow_mut().take();
+                text_at.set(None);
+            }
             _ => {}
         })
     };
@@ -633,9 +651,9 @@ pub fn CanvasTab() -> Html {
     // Tool settings.
     let set_tool = |tool: Tool| {
         let style = style.clone();
-        let text_at = text_at.clone();
+        let commit_text = commit_text.clone();
         Callback::from(move |_: Event| {
-            text_at.set(None);
+            commit_text();
             style.set(Style {
                 tool,
                 ..(*style).clone()
