@@ -375,3 +375,52 @@ async fn text_tool_places_text_once() {
     let list = app.get("#canvas-commands").text_content().unwrap();
     assert!(list.contains("Text(\"Hi there\""), "{list}");
 }
+
+#[wasm_bindgen_test]
+fn hidpi_backing_store_agrees_between_renderers() {
+    use wasm_playground::web::canvas::render_rasterized;
+    let commands = [rect_scene(), circle_scene(), stroke_scene()].concat();
+    let (_ca, a) = offscreen(400, 300).unwrap();
+    let (_cb, b) = offscreen(400, 300).unwrap();
+    // A 200×150 drawing on a 2× backing store: A scales the context, B the commands.
+    render_calls(&a, &commands, 200, 150, 2.0);
+    render_rasterized(&b, &commands, 200, 150, 2.0).unwrap();
+    let percent = agreement_percent(
+        &read_pixels(&a, 400, 300).unwrap(),
+        &read_pixels(&b, 400, 300).unwrap(),
+        16,
+    );
+    assert!(percent >= 99.0, "only {percent:.3} % agree at 2×");
+}
+
+#[wasm_bindgen_test]
+fn bench_cases_are_named_and_both_sides_run() {
+    use wasm_playground::web::bench::Side;
+    let cases = wasm_playground::web::canvas::bench_cases_for(&[50], 64, 40);
+    let names: Vec<&str> = cases.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["canvas/raster-50/64x40", "canvas/calls-50/64x40"]);
+    for case in &cases {
+        match &case.wasm {
+            Side::Wasm(f) => (f.borrow_mut())(),
+            Side::Js(_) => panic!("the WASM side is Rust"),
+        }
+        match &case.js {
+            Side::Js(f) => {
+                let alpha = f.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+                assert!(
+                    alpha.as_f64().is_some(),
+                    "the JS side returns its read-back"
+                );
+            }
+            Side::Wasm(_) => panic!("the JS side is JavaScript"),
+        }
+    }
+    let names: Vec<String> = wasm_playground::web::canvas::bench_cases()
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert!(
+        names.contains(&"canvas/raster-10000/640x400".to_string()),
+        "{names:?}"
+    );
+}
