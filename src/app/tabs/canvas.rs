@@ -991,7 +991,7 @@ pub fn CanvasTab() -> Html {
                 }
             </div>
             if *compare_source == 100_000 {
-                <p class="note">{ "100 000 shapes take the rasterizer about a second or more; the page pauses during that one step." }</p>
+                <p class="note">{ "100 000 shapes (about 470 000 commands) take the rasterizer a few seconds; the page pauses during that one step, and again while renderer A replays them." }</p>
             }
             <div class="pair">
                 <figure>
@@ -1033,7 +1033,7 @@ pub fn CanvasTab() -> Html {
                 </label>
             </div>
             if *bench_n == 100_000 {
-                <p class="note">{ "100 000 shapes: three samples per side; each sample can pause the page for a second or more." }</p>
+                <p class="note">{ "100 000 shapes: three samples per side; each sample can pause the page for a few seconds." }</p>
             }
             <BenchPanel make_cases={make_cases}
                 description={AttrValue::from("Stress scene on 640×400: renderer B and renderer A vs JavaScript Canvas 2D calls")} />
