@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod compute;
+pub mod canvas;
 pub mod dom;
 pub mod features;
 pub mod panic;

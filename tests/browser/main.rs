@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod bench;
+mod canvas;
 mod compute;
 mod shell;
 mod signals;

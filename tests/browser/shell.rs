@@ -137,6 +137,15 @@ async fn theme_toggle_applies_and_persists() {
 
 #[wasm_bindgen_test]
 async fn tabs_not_built_say_so() {
+    // Every tab still on the placeholder says so and names its issue; a built tab (the
+    // Canvas tab, which this test used to visit) shows no placeholder.
+    for tab in TABS {
+        let app = Mounted::at(&format!("#/{}", tab.id)).await;
+        if app.query(".not-built").is_some() {
+            assert!(app.text().contains("Not built yet"), "{}", tab.id);
+            assert!(app.text().contains("issue #"), "{}", tab.id);
+        }
+    }
     let app = Mounted::at("#/canvas").await;
-    assert!(app.text().contains("Not built yet"));
+    assert!(!app.text().contains("Not built yet"));
 }

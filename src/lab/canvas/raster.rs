@@ -415,6 +415,7 @@ impl Filler {
         });
     }
 
+    // region: fill
     /// Fills the polygons added since the last fill with `paint` into premultiplied
     /// `pixels`, then forgets them.
     ///
@@ -543,6 +544,7 @@ impl Filler {
             }
         }
     }
+    // endregion
 
     /// Whether the edges that bound the inside (non-zero winding on one side, zero on the
     /// other) differ between the band's top, middle and bottom orders. `crossings` is
@@ -708,6 +710,7 @@ fn div255(x: u32) -> u32 {
     (x + (x >> 8)) >> 8
 }
 
+// region: composite
 /// A paint colour premultiplied by its alpha, as bytes.
 #[derive(Clone, Copy, Debug)]
 struct Premultiplied {
@@ -778,6 +781,7 @@ fn unpremultiply(pixels: &mut [u8]) {
         }
     }
 }
+// endregion
 
 /// The unit vector from `a` to `b`, or None for a zero-length or non-finite segment.
 /// Computed on halves so that opposite coordinates near ±f64::MAX do not overflow.
@@ -983,6 +987,7 @@ fn hairline_polyline(filler: &mut Filler, points: &[Point], closed: bool, roi: &
     }
 }
 
+// region: stroke
 /// Adds the outline pieces of a stroked polyline to the filler: one rectangle per segment
 /// (butt caps) and one join per vertex between two segments.
 fn stroke_polyline(
@@ -1067,6 +1072,7 @@ fn add_join(filler: &mut Filler, p: Point, d1: Point, d2: Point, half_width: f64
         add_piece(filler, [p, o1, o2]);
     }
 }
+// endregion
 
 /// The drawing state a context carries between calls.
 #[derive(Clone, Debug)]
@@ -1084,6 +1090,7 @@ pub(super) fn check_size(width: u32, height: u32) -> Result<(), CanvasError> {
     Ok(())
 }
 
+// region: rasterize
 /// Draws the commands into a new RGBA buffer. See [`super::rasterize`].
 pub(super) fn rasterize(
     commands: &[DrawCommand],
@@ -1195,6 +1202,7 @@ pub(super) fn rasterize(
     unpremultiply(&mut pixels);
     Ok(pixels)
 }
+// endregion
 
 /// Adds the lit cells of `text` (see [`font`]) as rectangles, baseline at `y`, starting at
 /// `x`. Characters that start right of the canvas end the loop; runs of lit cells in a

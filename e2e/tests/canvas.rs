@@ -1,0 +1,95 @@
+//! The Canvas tab in the release build: draw with synthetic pointer events, undo, reload,
+//! and the drawing is back (localStorage).
+
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use serde_json::json;
+use wasm_playground_e2e::server::StaticServer;
+use wasm_playground_e2e::site_from_env;
+use wasm_playground_e2e::webdriver::Browser;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+fn server() -> &'static StaticServer {
+    static SERVER: OnceLock<StaticServer> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let (dist, public) = site_from_env();
+        assert!(
+            dist.join("index.html").exists(),
+            "no release build at {} — run `./dev build --public-url {public}` first",
+            dist.display()
+        );
+        StaticServer::start(dist, &public).expect("start the static server")
+    })
+}
+
+/// Dispatches pointerdown, pointermove… and pointerup over the drawing canvas at these
+/// drawing coordinates (the canvas shows 640×400 units).
+const DRAW: &str = r#"
+const c = document.getElementById('canvas-draw');
+const r = c.getBoundingClientRect();
+const pts = arguments[0];
+const at = (type, p) => c.dispatchEvent(new PointerEvent(type, {
+  bubbles: true, cancelable: true, pointerId: 3, pointerType: 'mouse', isPrimary: true,
+  button: 0, buttons: type === 'pointerup' ? 0 : 1,
+  clientX: r.left + p[0] * r.width / 640, clientY: r.top + p[1] * r.height / 400,
+}));
+at('pointerdown', pts[0]);
+for (const p of pts.slice(1)) at('pointermove', p);
+at('pointerup', pts[pts.length - 1]);
+"#;
+
+fn wait_count(b: &Browser, prefix: &str) {
+    b.wait_for(
+        &format!("the command count to read {prefix}"),
+        &format!(
+            "const e = document.getElementById('canvas-count'); return !!e && e.textContent.startsWith('{prefix}');"
+        ),
+        WAIT,
+    )
+    .unwrap();
+}
+
+#[test]
+fn draw_undo_reload_and_the_drawing_is_back() {
+    let b = Browser::start(1280, 900).unwrap();
+    b.goto(&server().url("#/canvas")).unwrap();
+    b.wait_for(
+        "the drawing canvas",
+        "return !!document.getElementById('canvas-draw')",
+        WAIT,
+    )
+    .unwrap();
+    b.exec("localStorage.removeItem('wasm-playground:canvas')", vec![])
+        .unwrap();
+    b.refresh().unwrap();
+    wait_count(&b, "0 commands");
+
+    // Two pen strokes: 7 and 6 commands.
+    b.exec(DRAW, vec![json!([[50, 50], [120, 80], [200, 60]])])
+        .unwrap();
+    wait_count(&b, "7 commands in 1 strokes");
+    b.exec(DRAW, vec![json!([[300, 300], [400, 200]])]).unwrap();
+    wait_count(&b, "13 commands in 2 strokes");
+
+    b.click("#canvas-undo").unwrap();
+    wait_count(&b, "7 commands in 1 strokes");
+
+    b.refresh().unwrap();
+    wait_count(&b, "7 commands in 1 strokes");
+    // And it is painted again: the canvas has opaque pixels.
+    let painted = b
+        .exec(
+            "const c = document.getElementById('canvas-draw'); \
+             const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; \
+             for (let i = 3; i < d.length; i += 4) if (d[i] > 0) return true; return false;",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(painted, json!(true));
+    let broken = b
+        .exec("return !!document.getElementById('panic-banner')", vec![])
+        .unwrap();
+    assert_eq!(broken, json!(false));
+}
