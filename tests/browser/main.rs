@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod bench;
+mod json;
 mod shell;
 mod support;
 mod web_glue;
