@@ -391,3 +391,23 @@ async fn the_bridge_runs_from_the_tab() {
     let summary = app.get("#json-bridge-summary").text_content().unwrap();
     assert!(summary.contains("✓"), "{summary}");
 }
+
+#[wasm_bindgen_test]
+async fn a_large_document_waits_for_the_parse_button() {
+    let app = Mounted::at("#/json").await;
+    let big = json::gen_canada(3.0);
+    assert!(big.len() > 5 * 1024 * 1024, "{} bytes", big.len());
+    type_into(&app, &big).await;
+    let status = app.get("#json-status").text_content().unwrap();
+    assert!(status.contains("parsing as you type is off"), "{status}");
+    assert!(app.query("#json-stats").is_none());
+    app.get("#json-parse").click();
+    for _ in 0..100 {
+        settle().await;
+        if app.query("#json-stats").is_some() {
+            break;
+        }
+    }
+    let status = app.get("#json-status").text_content().unwrap();
+    assert!(status.contains("Valid JSON"), "{status}");
+}

@@ -197,7 +197,10 @@ pub fn JsonTab() -> Html {
             text-align: left; }
         .bridge td.num { font-family: var(--mono); white-space: nowrap; }
         .bridge .detail { display: block; font-size: 0.8rem; color: var(--muted); }
-        .file-label { display: inline-flex; gap: 0.3rem; align-items: center; }
+        .file-label { display: inline-flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; }
+        .file-label input { max-width: 100%; }
+        & > section.card, & > .split { margin-top: 1rem; }
+        & > details { margin-top: 0.5rem; }
     "#
     );
 
@@ -416,7 +419,7 @@ pub fn JsonTab() -> Html {
         }
         Outcome::TooLarge(_) => html! {},
         Outcome::Ok(p) => html! {
-            <span>{ format!("Valid JSON: {} parsed in {}.", bytes(p.bytes), format_ms(p.ms)) }</span>
+            <span>{ format!("Valid JSON: {} parsed in {}.", bytes(p.bytes), took(p.ms)) }</span>
         },
         Outcome::Err { .. } => html! { <span>{ "Not valid JSON (see the message above)." }</span> },
     };
@@ -604,6 +607,15 @@ pub fn JsonTab() -> Html {
     }
 }
 
+/// A single timing for people; browsers round `performance.now()` (Firefox to 1 ms).
+fn took(ms: f64) -> String {
+    if ms < 1.0 {
+        "under 1 ms".into()
+    } else {
+        format_ms(ms)
+    }
+}
+
 fn mark(r: &Result<(), String>) -> Html {
     match r {
         Ok(()) => html! { <span class="ok" aria-label="agrees">{ "✓" }</span> },
@@ -620,8 +632,8 @@ fn bridge_row(r: &PathReport) -> Html {
     html! {
         <tr data-path={r.id}>
             <th scope="row">{ r.name }</th>
-            <td class="num">{ format_ms(r.into_ms) }<span class="detail">{ r.bytes_in.clone() }</span></td>
-            <td class="num">{ format_ms(r.back_ms) }<span class="detail">{ r.bytes_out.clone() }</span></td>
+            <td class="num">{ took(r.into_ms) }<span class="detail">{ r.bytes_in.clone() }</span></td>
+            <td class="num">{ took(r.back_ms) }<span class="detail">{ r.bytes_out.clone() }</span></td>
             <td class="agree">{ mark(&r.agrees) }</td>
             <td class="agree">{ mark(&r.round_trip) }</td>
         </tr>
