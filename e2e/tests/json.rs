@@ -62,8 +62,31 @@ fn json_tab_loads_a_sample_and_shows_an_error_position() {
         )
         .unwrap();
     assert!(stats.as_str().unwrap_or("").contains("strings"), "{stats}");
-    b.screenshot(&screenshot_dir().join("json-twitter-1280.png"))
+    // The bridge on the twitter sample: every path (with the typed structs) agrees.
+    b.click("#json-bridge-run").unwrap();
+    let summary = b
+        .wait_for(
+            "the bridge result",
+            "const s = document.getElementById('json-bridge-summary'); return s && s.textContent;",
+            WAIT,
+        )
         .unwrap();
+    assert!(summary.as_str().unwrap_or("").contains('✓'), "{summary}");
+    let paths = b
+        .exec(
+            "return document.querySelectorAll('#json-bridge tbody tr').length",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(paths, json!(5), "four paths plus the typed structs");
+    b.exec(
+        "document.getElementById('json-bridge').scrollIntoView()",
+        vec![],
+    )
+    .unwrap();
+    b.screenshot(&screenshot_dir().join("json-bridge-1280.png"))
+        .unwrap();
+    b.exec("window.scrollTo(0, 0)", vec![]).unwrap();
 
     // A broken document: typed into the editor, parsed after the debounce.
     b.exec(

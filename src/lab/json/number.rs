@@ -196,7 +196,7 @@ fn break_tie_to_even(digits: &mut [u8], exp: i32, x: f64) {
     // Only strings of 16+ digits can tie: shorter ones never have a neighbour
     // that also reads back as `x`.
     let Some(&last) = digits.last() else { return };
-    if k < 16 || (last - b'0') % 2 == 0 {
+    if k < 16 || (last - b'0').is_multiple_of(2) {
         return;
     }
     let mut d: u128 = 0;
@@ -206,14 +206,16 @@ fn break_tie_to_even(digits: &mut [u8], exp: i32, x: f64) {
     // Value of the last digit's place, then of the half place below it.
     let s = exp - (k as i32 - 1) - 1;
     let (m, e) = decompose(x);
-    if last != b'0' && exact_eq(m, e, d * 10 - 5, s) {
-        if let Some(slot) = digits.last_mut() {
-            *slot -= 1;
-        }
-    } else if last != b'9' && exact_eq(m, e, d * 10 + 5, s) {
-        if let Some(slot) = digits.last_mut() {
-            *slot += 1;
-        }
+    if last != b'0'
+        && exact_eq(m, e, d * 10 - 5, s)
+        && let Some(slot) = digits.last_mut()
+    {
+        *slot -= 1;
+    } else if last != b'9'
+        && exact_eq(m, e, d * 10 + 5, s)
+        && let Some(slot) = digits.last_mut()
+    {
+        *slot += 1;
     }
 }
 
