@@ -1283,6 +1283,8 @@ fn serde_json_differences_are_the_documented_ones() {
 }
 
 #[test]
+// The literals are the exact values on purpose: that they are halfway is the point.
+#[allow(clippy::excessive_precision)]
 fn numbers_exactly_halfway_between_two_shortest_forms_take_the_even_digit() {
     // Found by the browser test against JSON.stringify: the exact value is
     // 1445821676718397.25, equally close to …397.2 and …397.3; ECMAScript
