@@ -162,7 +162,7 @@ enum OutputKind {
 pub fn JsonTab() -> Html {
     let style = use_style!(
         r#"
-        textarea.json-editor { width: 100%; min-height: 18rem; font-family: var(--mono);
+        textarea.json-editor { width: 100%; height: 13rem; min-height: 6rem; font-family: var(--mono);
             font-size: 0.85rem; box-sizing: border-box; resize: vertical; }
         .toolbar { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center;
             margin: 0.5rem 0; }
@@ -196,7 +196,8 @@ pub fn JsonTab() -> Html {
         .bridge td, .bridge th { vertical-align: top; padding: 0.25rem 0.5rem;
             text-align: left; }
         .bridge td.num { font-family: var(--mono); white-space: nowrap; }
-        .bridge .detail { display: block; font-size: 0.8rem; color: var(--muted); }
+        .bridge .detail { display: block; font-size: 0.8rem; color: var(--muted);
+            white-space: normal; min-width: 10rem; max-width: 22rem; overflow-wrap: anywhere; }
         .file-label { display: inline-flex; flex-wrap: wrap; gap: 0.3rem; align-items: center; }
         .file-label input { max-width: 100%; }
         & > section.card, & > .split { margin-top: 1rem; }
