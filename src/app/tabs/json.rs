@@ -164,6 +164,9 @@ pub fn JsonTab() -> Html {
         r#"
         textarea.json-editor { width: 100%; height: 13rem; min-height: 6rem; font-family: var(--mono);
             font-size: 0.85rem; box-sizing: border-box; resize: vertical; }
+        textarea.json-editor, .json-tree, pre.output, .error-excerpt {
+            scrollbar-color: var(--border) transparent; }
+        .card > h3:first-child { margin-top: 0; }
         .toolbar { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center;
             margin: 0.5rem 0; }
         .error-excerpt { font-family: var(--mono); font-size: 0.85rem; overflow-x: auto;
@@ -176,7 +179,7 @@ pub fn JsonTab() -> Html {
         .stats div { display: flex; justify-content: space-between; gap: 0.5rem;
             border-bottom: 1px solid var(--border); }
         .stats dt { color: var(--muted); }
-        .stats dd { margin: 0; font-family: var(--mono); }
+        .stats dd { margin: 0; font-family: var(--mono); white-space: nowrap; }
         .json-tree, .json-tree ul { list-style: none; margin: 0; padding-left: 1.1rem;
             font-family: var(--mono); font-size: 0.85rem; }
         .json-tree { padding-left: 0; max-height: 24rem; overflow: auto;
