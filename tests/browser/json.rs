@@ -411,3 +411,28 @@ async fn a_large_document_waits_for_the_parse_button() {
     let status = app.get("#json-status").text_content().unwrap();
     assert!(status.contains("Valid JSON"), "{status}");
 }
+
+#[wasm_bindgen_test]
+async fn benchmark_cases_are_named_per_path_and_document_and_run() {
+    let names: Vec<String> = bridge::bench_cases().into_iter().map(|c| c.name).collect();
+    for doc in ["canada", "citm", "twitter"] {
+        for path in ["lab", "serde_json", "serde_wasm_bindgen", "lab_stringify"] {
+            let name = format!("json/{path}/{doc}");
+            assert!(names.contains(&name), "{name} in {names:?}");
+        }
+    }
+    assert!(names.contains(&"json/serde_typed/twitter".to_string()));
+    // Every side of every case runs without throwing (one iteration each).
+    let once = wasm_playground::web::bench::BenchConfig {
+        warmup_ms: 0.0,
+        min_sample_ms: 0.0,
+        samples: 1,
+        max_iterations: 1,
+    };
+    for mut case in bridge::doc_cases("twitter", &json::gen_twitter(0.05)) {
+        case.config = once;
+        wasm_playground::web::bench::run_case(&case)
+            .await
+            .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+    }
+}
