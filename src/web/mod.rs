@@ -2,13 +2,14 @@
 //! Yew components stay free of DOM plumbing and the lab stays pure Rust.
 
 pub mod bench;
-pub mod compute;
 pub mod canvas;
+pub mod compute;
 pub mod dom;
 pub mod features;
+pub mod json;
 pub mod panic;
-pub mod state;
 pub mod signals;
+pub mod state;
 pub mod storage;
 pub mod strings;
 pub mod suite;

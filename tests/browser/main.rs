@@ -5,6 +5,7 @@
 mod bench;
 mod canvas;
 mod compute;
+mod json;
 mod shell;
 mod signals;
 mod state;

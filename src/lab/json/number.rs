@@ -149,7 +149,8 @@ fn write_shortest(out: &mut String, x: f64, scratch: &mut String) {
             k += 1;
         }
     }
-    let digits = digits.get(..k).unwrap_or(&[]);
+    let digits = digits.get_mut(..k).unwrap_or(&mut []);
+    break_tie_to_even(digits, exp, x.abs());
     let digit_str = std::str::from_utf8(digits).unwrap_or("0");
     let n = exp + 1; // value = 0.digits × 10^n
     let k_i = k as i32;
@@ -182,6 +183,85 @@ fn write_shortest(out: &mut String, x: f64, scratch: &mut String) {
             if e >= 0 { '+' } else { '-' },
             e.unsigned_abs()
         );
+    }
+}
+
+/// ECMAScript's Number::toString picks, among equally close shortest digit
+/// strings, the one whose last digit is even; Rust's `{:e}` may pick the
+/// other. A tie means `x` is exactly halfway between the two candidates, e.g.
+/// `1445821676718397.25` between `…397.2` and `…397.3` (JavaScript: `.2`).
+/// `digits` are ASCII digits `d1 d2 … dk` with value `d1.d2…dk × 10^exp`.
+fn break_tie_to_even(digits: &mut [u8], exp: i32, x: f64) {
+    let k = digits.len();
+    // Only strings of 16+ digits can tie: shorter ones never have a neighbour
+    // that also reads back as `x`.
+    let Some(&last) = digits.last() else { return };
+    if k < 16 || (last - b'0').is_multiple_of(2) {
+        return;
+    }
+    let mut d: u128 = 0;
+    for &c in digits.iter() {
+        d = d * 10 + u128::from(c - b'0');
+    }
+    // Value of the last digit's place, then of the half place below it.
+    let s = exp - (k as i32 - 1) - 1;
+    let (m, e) = decompose(x);
+    if last != b'0'
+        && exact_eq(m, e, d * 10 - 5, s)
+        && let Some(slot) = digits.last_mut()
+    {
+        *slot -= 1;
+    } else if last != b'9'
+        && exact_eq(m, e, d * 10 + 5, s)
+        && let Some(slot) = digits.last_mut()
+    {
+        *slot += 1;
+    }
+}
+
+/// `x = m · 2^e` exactly, for a finite positive `x`.
+fn decompose(x: f64) -> (u64, i32) {
+    let bits = x.to_bits();
+    let frac = bits & ((1u64 << 52) - 1);
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    if biased == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), biased - 1075)
+    }
+}
+
+/// Whether `m · 2^e == big · 10^s`, in exact integer arithmetic (false when
+/// the numbers would not fit in 128 bits, which cannot happen for a tie).
+fn exact_eq(m: u64, e: i32, big: u128, s: i32) -> bool {
+    fn pow5(n: u32) -> Option<u128> {
+        5u128.checked_pow(n)
+    }
+    // Both sides as A · 2^a.
+    let (a_val, a_exp, b_val, b_exp) = if s >= 0 {
+        let Some(rhs) = pow5(s as u32).and_then(|p| big.checked_mul(p)) else {
+            return false;
+        };
+        (u128::from(m), e, rhs, s)
+    } else {
+        let t = s.unsigned_abs();
+        let Some(lhs) = pow5(t).and_then(|p| u128::from(m).checked_mul(p)) else {
+            return false;
+        };
+        (lhs, e + t as i32, big, 0)
+    };
+    let shifted = |v: u128, by: i32| -> Option<u128> {
+        let by = u32::try_from(by).ok()?;
+        if by >= 128 || v.leading_zeros() < by {
+            None
+        } else {
+            Some(v << by)
+        }
+    };
+    if a_exp >= b_exp {
+        shifted(a_val, a_exp - b_exp) == Some(b_val)
+    } else {
+        shifted(b_val, b_exp - a_exp) == Some(a_val)
     }
 }
 

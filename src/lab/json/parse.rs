@@ -135,6 +135,7 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
+    // region: main-loop
     fn run(&mut self) -> PResult<JsonValue> {
         let mut stack: Vec<Frame> = Vec::new();
         let mut context = ValueContext::TopLevel;
@@ -277,6 +278,7 @@ impl<'a> Parser<'a> {
             }
         }
     }
+    // endregion
 
     /// Skips JSON whitespace: space, tab, LF, CR, and nothing else.
     #[inline(always)]
@@ -329,6 +331,7 @@ impl<'a> Parser<'a> {
 
     // ----- strings -------------------------------------------------------
 
+    // region: strings
     /// The rest of a string after its opening `"`; leaves `pos` after the closing one.
     #[inline]
     fn string_body(&mut self) -> PResult<String> {
@@ -385,6 +388,7 @@ impl<'a> Parser<'a> {
             }
         }
     }
+    // endregion
 
     /// Decodes the escape whose `\` is at `at`; returns the offset after it.
     fn escape(&self, at: usize, out: &mut String) -> PResult<usize> {
@@ -741,6 +745,7 @@ const POW10: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
+// region: scan-plain
 /// Offset of the first byte at or after `i` that is `"`, `\` or a control
 /// character (below U+0020), or the length. Bytes of multi-byte UTF-8
 /// characters are all >= 0x80, so they are skipped like ASCII letters.
@@ -777,6 +782,7 @@ fn scan_plain(bytes: &[u8], mut i: usize) -> usize {
     }
     i
 }
+// endregion
 
 fn hex_digit(b: u8) -> u32 {
     match b {

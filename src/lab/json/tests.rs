@@ -1281,3 +1281,25 @@ fn serde_json_differences_are_the_documented_ones() {
         assert!(documented_difference(&e.to_string()), "{e}");
     }
 }
+
+#[test]
+// The literals are the exact values on purpose: that they are halfway is the point.
+#[allow(clippy::excessive_precision)]
+fn numbers_exactly_halfway_between_two_shortest_forms_take_the_even_digit() {
+    // Found by the browser test against JSON.stringify: the exact value is
+    // 1445821676718397.25, equally close to …397.2 and …397.3; ECMAScript
+    // takes the even one.
+    assert_eq!(
+        js_number_string(f64::from_bits(0x4314_8bde_5dcc_24f5)),
+        "1445821676718397.2"
+    );
+    assert_eq!(js_number_string(1445821676718397.75), "1445821676718397.8");
+    assert_eq!(
+        js_number_string(-1125899906842624.25),
+        "-1125899906842624.2"
+    );
+    assert_eq!(js_number_string(1125899906842624.75), "1125899906842624.8");
+    // Not ties: left alone.
+    assert_eq!(js_number_string(0.1 + 0.2), "0.30000000000000004");
+    assert_eq!(js_number_string(1125899906842624.5), "1125899906842624.5");
+}

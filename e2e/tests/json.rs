@@ -1,0 +1,118 @@
+//! The JSON tab in the release build: it loads, a sample loads and shows its stats, a
+//! broken document shows its error position with a caret, and no panic banner appears.
+
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use serde_json::json;
+use wasm_playground_e2e::server::StaticServer;
+use wasm_playground_e2e::webdriver::Browser;
+use wasm_playground_e2e::{screenshot_dir, site_from_env};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+fn server() -> &'static StaticServer {
+    static SERVER: OnceLock<StaticServer> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let (dist, public) = site_from_env();
+        assert!(
+            dist.join("index.html").exists(),
+            "no release build at {} — run `./dev build --public-url {public}` first",
+            dist.display()
+        );
+        StaticServer::start(dist, &public).expect("start the static server")
+    })
+}
+
+fn no_banner(b: &Browser) {
+    let broken = b
+        .exec(
+            "return !!document.getElementById('panic-banner') || !!document.querySelector('.boot-failed')",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(broken, json!(false), "an error banner is showing");
+}
+
+#[test]
+fn json_tab_loads_a_sample_and_shows_an_error_position() {
+    let server = server();
+    let b = Browser::start(1280, 900).unwrap();
+    b.goto(&server.url("#/json")).unwrap();
+    b.wait_for(
+        "the JSON tab",
+        "const h = document.querySelector('[role=tabpanel] h2'); return h && h.textContent.includes('JSON');",
+        WAIT,
+    )
+    .unwrap();
+    // The small sample is parsed on load.
+    b.wait_for(
+        "stats of the small sample",
+        "const s = document.getElementById('json-stats'); return s && s.textContent.includes('depth');",
+        WAIT,
+    )
+    .unwrap();
+
+    b.click("#json-sample-twitter").unwrap();
+    let stats = b
+        .wait_for(
+            "stats of the twitter sample",
+            "const s = document.getElementById('json-stats'); return s && s.textContent.includes('KB') ? s.textContent : null;",
+            WAIT,
+        )
+        .unwrap();
+    assert!(stats.as_str().unwrap_or("").contains("strings"), "{stats}");
+    // The bridge on the twitter sample: every path (with the typed structs) agrees.
+    b.click("#json-bridge-run").unwrap();
+    let summary = b
+        .wait_for(
+            "the bridge result",
+            "const s = document.getElementById('json-bridge-summary'); return s && s.textContent;",
+            WAIT,
+        )
+        .unwrap();
+    assert!(summary.as_str().unwrap_or("").contains('✓'), "{summary}");
+    let paths = b
+        .exec(
+            "return document.querySelectorAll('#json-bridge tbody tr').length",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(paths, json!(5), "four paths plus the typed structs");
+    b.exec(
+        "document.getElementById('json-bridge').scrollIntoView()",
+        vec![],
+    )
+    .unwrap();
+    b.screenshot(&screenshot_dir().join("json-bridge-1280.png"))
+        .unwrap();
+    b.exec("window.scrollTo(0, 0)", vec![]).unwrap();
+
+    // A broken document: typed into the editor, parsed after the debounce.
+    b.exec(
+        "const t = document.getElementById('json-input'); t.value = arguments[0]; t.dispatchEvent(new Event('input', {bubbles: true}));",
+        vec![json!("[\n  1,\n  2 3\n]")],
+    )
+    .unwrap();
+    let message = b
+        .wait_for(
+            "the error message",
+            "const e = document.getElementById('json-error'); return e && e.textContent;",
+            WAIT,
+        )
+        .unwrap();
+    assert!(
+        message.as_str().unwrap_or("").contains("Line 3, column 5"),
+        "{message}"
+    );
+    let excerpt = b
+        .exec(
+            "return document.getElementById('json-error-excerpt').textContent",
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(excerpt, json!("  2 3\n    ^"));
+    b.screenshot(&screenshot_dir().join("json-error-1280.png"))
+        .unwrap();
+    no_banner(&b);
+}
