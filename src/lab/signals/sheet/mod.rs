@@ -1,20 +1,46 @@
 //! A live spreadsheet built on the reactive [`Runtime`].
 //!
-//! Every cell is three nodes:
+//! Every cell is four nodes:
 //!
 //! - a [`Signal<String>`](super::Signal) with the text as typed,
 //! - a memo with its parsed content (number, text, formula or parse error), so that
 //!   re-typing a formula with different spacing parses to the same thing and stops
 //!   there (memo equality cut-off),
+//! - a `Memo<bool>`: whether the cell is on a reference cycle (see below),
 //! - a [`Memo<CellValue>`](super::Memo) with its value. A formula's memo reads the
 //!   value memos of the cells it refers to, so those reads *are* the dependency
 //!   graph: editing a cell recomputes exactly the cells downstream of it, and only
 //!   when someone looks. [`Sheet::recompute_count`] shows it.
 //!
-//! Cycles (`A1 = B1 + 1`, `B1 = A1`) are found by the runtime: every cell in the
-//! loop shows `#CYCLE`, cells that read a cycle show `#CYCLE` with a reason saying
-//! which cell they read, the rest of the sheet works, and fixing any cell of the
-//! loop heals it.
+//! Plus one memo for the whole sheet: the set of cells on a reference cycle.
+//!
+//! # Cycles and which error a cell shows
+//!
+//! Cycles (`A1 = B1 + 1`, `B1 = A1`) are found from the *static* reference graph:
+//! the parsed formulas and every cell they mention ([`Sheet::dependencies`], ranges
+//! expanded), whether or not an evaluation would reach that reference. A cell is
+//! on a cycle when it is in a strongly connected component of that graph with more
+//! than one cell, or refers to itself. This is computed by one memo over all the
+//! parsed contents (Tarjan's algorithm, iterative), never from the order in which
+//! the runtime happened to evaluate memos, so the answer does not depend on which
+//! cells were read first or which memos were warm. The precedence is:
+//!
+//! 1. A cell on a cycle shows `#CYCLE` ("… is part of a reference cycle") and does
+//!    not evaluate its formula at all, even if evaluating it would have hit another
+//!    error first (`=B4 + A3` with `B4` showing `#ERR` and `A3` closing the loop is
+//!    `#CYCLE`, not `#ERR`).
+//! 2. Any other cell evaluates its formula left to right (operands of `+ - * /` left
+//!    then right, function arguments in order, a range row by row, left to right in
+//!    a row) and shows the first error it meets, as its own kind, with a reason
+//!    saying which cell it read (`#CYCLE` if that cell is on a cycle).
+//! 3. Otherwise errors of its own: `#DIV/0!`, `#VALUE!`, `#REF!`, `#NUM!` where they
+//!    arise in that same order; `#ERR` when the formula does not parse.
+//!
+//! Cells off the cycles read only cells that are off them or on them (never back
+//! to themselves), and cells on a cycle read nothing, so every value is a function
+//! of the cell texts alone: a live sheet and one freshly loaded from
+//! [`Sheet::to_compact`] show the same thing. The rest of the sheet works, and
+//! fixing any cell of the loop heals it.
 //!
 //! Errors display like a spreadsheet: `#ERR` (formula does not parse), `#DIV/0!`,
 //! `#REF!` (outside the grid), `#VALUE!` (text used as a number), `#NUM!` (result
@@ -38,7 +64,7 @@ pub use formula::{
 use super::{Memo, Runtime, Signal, SignalError};
 
 /// Largest grid a sheet may have (columns × rows), to keep a page's memory bounded:
-/// every cell costs three reactive nodes.
+/// every cell costs four reactive nodes.
 pub const MAX_CELLS: u32 = 10_000;
 
 /// Longest text one cell may hold, in characters.
@@ -236,7 +262,106 @@ struct Grid {
     cols: u32,
     rows: u32,
     values: OnceCell<Vec<Memo<CellValue>>>,
+    /// The parsed contents, for the static cycle check.
+    contents: OnceCell<Vec<Memo<Content>>>,
 }
+
+// region: cycles
+impl Grid {
+    /// For every cell (row by row), whether it is on a reference cycle of the static
+    /// graph: the references of the parsed formulas (reads every content memo, so this
+    /// reruns after any edit, and its readers only when the answer changes).
+    fn cycle_members(&self) -> Vec<bool> {
+        let Some(contents) = self.contents.get() else {
+            return Vec::new();
+        };
+        let cols = self.cols as usize;
+        let edges: Vec<Vec<usize>> = contents
+            .iter()
+            .map(|content| {
+                content
+                    .with(|c| match c {
+                        Content::Formula(e) => e
+                            .references(self.cols, self.rows)
+                            .iter()
+                            .map(|r| (r.row as usize) * cols + r.col as usize)
+                            .collect(),
+                        _ => Vec::new(),
+                    })
+                    .unwrap_or_default()
+            })
+            .collect();
+        on_cycle(&edges)
+    }
+}
+
+/// Which nodes of a directed graph lie on a cycle: members of a strongly connected
+/// component with more than one node, or with an edge to itself. Tarjan's algorithm
+/// with an explicit stack (a 10,000-cell chain must not overflow a 1 MB stack).
+fn on_cycle(edges: &[Vec<usize>]) -> Vec<bool> {
+    const UNSEEN: usize = usize::MAX;
+    let n = edges.len();
+    let mut index = vec![UNSEEN; n];
+    let mut low = vec![0usize; n];
+    let mut on_stack = vec![false; n];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut out = vec![false; n];
+    let mut next = 0usize;
+    // (node, how many of its edges were followed)
+    let mut walk: Vec<(usize, usize)> = Vec::new();
+    for root in 0..n {
+        if index[root] != UNSEEN {
+            continue;
+        }
+        index[root] = next;
+        low[root] = next;
+        next += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        walk.push((root, 0));
+        while let Some(top) = walk.last_mut() {
+            let v = top.0;
+            if let Some(&w) = edges[v].get(top.1) {
+                top.1 += 1;
+                if w >= n {
+                    continue;
+                }
+                if index[w] == UNSEEN {
+                    index[w] = next;
+                    low[w] = next;
+                    next += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    walk.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            walk.pop();
+            if let Some(&(parent, _)) = walk.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                let mut members = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    members.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                if members.len() > 1 || edges[v].contains(&v) {
+                    for w in members {
+                        out[w] = true;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+// endregion
 
 // region: eval
 impl Grid {
@@ -282,8 +407,8 @@ impl Grid {
                 },
             )),
             Ok(v) => Ok(v),
-            // Either `c` is a cycle member read from outside, or this very run is in
-            // the loop (then its result is thrown away and the runtime reports Cycle).
+            // Not expected: cells on a cycle read nothing (see the module doc), so the
+            // runtime never sees one. Kept so a surprise still shows as a cycle.
             Err(SignalError::Cycle) => Err(CellValue::error(
                 ErrorKind::Cycle,
                 format!("refers to {c}, which is in a reference cycle"),
@@ -404,23 +529,44 @@ impl Sheet {
             cols,
             rows,
             values: OnceCell::new(),
+            contents: OnceCell::new(),
         });
+        let g = Rc::clone(&grid);
+        let cycles = rt.memo(move || g.cycle_members());
         let count = (cols as usize) * (rows as usize);
         let mut cells = Vec::with_capacity(count);
         let mut contents = Vec::with_capacity(count);
         let mut values = Vec::with_capacity(count);
-        for _ in 0..count {
+        for i in 0..count {
             let text = rt.signal(String::new());
             let content = rt.memo(move || text.with(|t| classify(t)).unwrap_or(Content::Empty));
+            // Its own memo, so a change of the cycle set reruns only the cells whose
+            // membership changed.
+            let in_cycle = rt.memo(move || {
+                cycles
+                    .with(|v| v.get(i).copied().unwrap_or(false))
+                    .unwrap_or(false)
+            });
             let g = Rc::clone(&grid);
-            // `with` lends the parsed content without cloning the expression tree.
-            let value = rt.memo(move || content.with(|c| g.evaluate(c)).unwrap_or_default());
+            let me = CellRef::new((i % cols as usize) as u32, (i / cols as usize) as u32);
+            let value = rt.memo(move || {
+                // Precedence rule 1 (module doc): on a cycle, nothing else is looked at.
+                if in_cycle.get() {
+                    return CellValue::error(
+                        ErrorKind::Cycle,
+                        format!("{me} is part of a reference cycle"),
+                    );
+                }
+                // `with` lends the parsed content without cloning the expression tree.
+                content.with(|c| g.evaluate(c)).unwrap_or_default()
+            });
             cells.push(CellNodes { text, value });
             contents.push(content);
             values.push(value);
         }
-        // Memos are lazy: none has run yet, so filling the table now is in time.
+        // Memos are lazy: none has run yet, so filling the tables now is in time.
         let _ = grid.values.set(values);
+        let _ = grid.contents.set(contents.clone());
         Sheet {
             cols,
             rows,

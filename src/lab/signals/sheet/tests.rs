@@ -138,6 +138,128 @@ fn self_reference_and_range_cycles() {
     assert_eq!(show(&s, "B2"), "1");
 }
 
+/// The case proptest shrank `incremental_matches_fresh` to
+/// (proptest-regressions/lab/signals/sheet/tests.txt), replayed exactly. C1 is on the
+/// static loop C1 → A3 → D2 → C1 but its formula reads B4 (`#ERR`) first: the live
+/// sheet used to show `#CYCLE` and a fresh load `#ERR`, depending on which memos had
+/// run. A cell on a cycle now always shows `#CYCLE`.
+#[test]
+fn cycle_beats_an_earlier_error_whatever_the_evaluation_order() {
+    let edits: &[(u32, u32, &str)] = &[
+        (0, 0, ""),
+        (0, 1, ""),
+        (0, 0, ""),
+        (0, 0, "=((MAX(A2:A2)+1)*8)"),
+        (2, 3, "text"),
+        (3, 0, ""),
+        (0, 1, "=(((SUM(A2:C1)/D3)*SUM(A2:D2))+(B4*(D1/MAX(D3:D4))))"),
+        (1, 1, "text"),
+        (3, 3, "-26"),
+        (1, 1, "=1+"),
+        (0, 1, "-64"),
+        (2, 0, "=(((MAX(B4:B4)*B4)+D1)-(4+(A3-MAX(A2:B4))))"),
+        (2, 1, "=1+"),
+        (2, 2, ""),
+        (3, 1, "=((SUM(A1:D1)*D3)+(2*13))"),
+        (2, 1, "-29"),
+        (2, 2, "=1+"),
+        (1, 3, "text"),
+        (1, 3, "=(MAX(C4:B4)*(13-(SUM(D3:B2)+MAX(D1:C1))))"),
+        (3, 0, "=1+"),
+        (0, 2, "=((D1*SUM(D2:A2))/-1)"),
+        (0, 1, "=1+"),
+        (0, 0, "10"),
+        (0, 0, "text"),
+        (1, 0, "-99"),
+        (0, 1, "99"),
+        (1, 2, "text"),
+        (1, 3, "=1+"),
+    ];
+    let live = Sheet::new(4, 4).unwrap();
+    for (i, &(col, row, text)) in edits.iter().enumerate() {
+        live.set(CellRef::new(col, row), text).unwrap();
+        if i % 3 == 0 {
+            live.value(CellRef::new(row, col));
+        }
+    }
+    let fresh = Sheet::from_compact(&live.to_compact()).unwrap();
+    // Read the fresh sheet in the opposite order too: order must not matter.
+    let backwards = Sheet::from_compact(&live.to_compact()).unwrap();
+    for i in (0..16).rev() {
+        backwards.value(CellRef::new(i % 4, i / 4));
+    }
+    for row in 0..4 {
+        for col in 0..4 {
+            let cell = CellRef::new(col, row);
+            assert_eq!(live.display(cell), fresh.display(cell), "{cell}");
+            assert_eq!(live.display(cell), backwards.display(cell), "{cell}");
+            assert_eq!(live.reason(cell), fresh.reason(cell), "{cell}");
+        }
+    }
+    for name in ["C1", "A3", "D2"] {
+        assert_eq!(live.display(c(name)), "#CYCLE", "{name}");
+        assert!(
+            live.reason(c(name))
+                .unwrap()
+                .contains("part of a reference cycle")
+        );
+    }
+    // Off the loop, cells keep their own values and errors.
+    assert_eq!(live.display(c("B4")), "#ERR");
+    assert_eq!(live.display(c("A2")), "99");
+}
+
+/// Rule 2 of the module doc: outside a cycle, the first error met left to right wins,
+/// and a cycle read through a reference shows as `#CYCLE` only if it comes first.
+#[test]
+fn off_a_cycle_the_first_error_left_to_right_wins() {
+    let s = sheet(&[
+        ("A1", "=B1"),
+        ("B1", "=A1"),
+        ("C1", "=1+"),
+        ("D1", "=C1+A1"),
+        ("E1", "=A1+C1"),
+        ("F1", "=SUM(C1:E1)"),
+        ("G1", "=1/0+C1"),
+    ]);
+    let reverse = sheet(&[
+        ("A1", "=B1"),
+        ("B1", "=A1"),
+        ("C1", "=1+"),
+        ("D1", "=C1+A1"),
+        ("E1", "=A1+C1"),
+        ("F1", "=SUM(C1:E1)"),
+        ("G1", "=1/0+C1"),
+    ]);
+    for name in ["G1", "F1", "E1", "D1", "C1", "B1", "A1"] {
+        reverse.value(c(name));
+    }
+    for s in [&s, &reverse] {
+        assert_eq!(show(s, "A1"), "#CYCLE");
+        assert_eq!(show(s, "B1"), "#CYCLE");
+        assert_eq!(show(s, "D1"), "#ERR");
+        assert!(s.reason(c("D1")).unwrap().contains("refers to C1"));
+        assert_eq!(show(s, "E1"), "#CYCLE");
+        assert!(s.reason(c("E1")).unwrap().contains("refers to A1"));
+        assert_eq!(show(s, "F1"), "#ERR");
+        assert_eq!(show(s, "G1"), "#DIV/0!");
+    }
+}
+
+/// A reference the evaluation never reaches still closes a loop: the graph is the
+/// static one, so `A1 = 1/0 + B1`, `B1 = A1` is a cycle even though A1 stops at 1/0.
+#[test]
+fn a_cycle_is_static_even_where_evaluation_stops_early() {
+    let s = sheet(&[("A1", "=1/0+B1"), ("B1", "=A1"), ("C1", "=A1")]);
+    assert_eq!(show(&s, "A1"), "#CYCLE");
+    assert_eq!(show(&s, "B1"), "#CYCLE");
+    assert_eq!(show(&s, "C1"), "#CYCLE");
+    assert!(s.reason(c("C1")).unwrap().contains("refers to A1"));
+    s.set(c("B1"), "1").unwrap();
+    assert_eq!(show(&s, "A1"), "#DIV/0!");
+    assert_eq!(show(&s, "C1"), "#DIV/0!");
+}
+
 #[test]
 fn editing_recomputes_only_dependents() {
     let s = sheet(&[
