@@ -22,11 +22,43 @@ pub struct Group {
 }
 
 pub fn groups() -> Vec<Group> {
-    vec![Group {
-        tab: "memory",
-        title: "Memory bandwidth",
-        cases: memory_cases,
-    }]
+    vec![
+        Group {
+            tab: "compute",
+            title: "Compute (Fibonacci)",
+            cases: super::compute::bench_cases,
+        },
+        Group {
+            tab: "strings",
+            title: "Strings across the boundary",
+            cases: super::strings::bench_cases,
+        },
+        Group {
+            tab: "json",
+            title: "JSON bridge",
+            cases: super::json::bench_cases,
+        },
+        Group {
+            tab: "vdom",
+            title: "Virtual DOM keyed rows",
+            cases: super::vdom::bench_cases,
+        },
+        Group {
+            tab: "signals",
+            title: "Signals propagation",
+            cases: super::signals::bench_cases,
+        },
+        Group {
+            tab: "canvas",
+            title: "Canvas renderers",
+            cases: super::canvas::bench_cases,
+        },
+        Group {
+            tab: "memory",
+            title: "Memory bandwidth",
+            cases: memory_cases,
+        },
+    ]
 }
 
 const COPY_BYTES: usize = 16 * 1024 * 1024;

@@ -35,21 +35,35 @@ enum Phase {
 struct BenchQuery {
     #[serde(default)]
     autorun: Option<String>,
+    /// Comma-separated tab names to preselect, e.g. `groups=image,memory`.
+    #[serde(default)]
+    groups: Option<String>,
 }
 
 #[component]
 pub fn BenchTab() -> Html {
     let groups = use_memo((), |_| suite::groups());
     let env = use_memo((), |_| features::detect());
-    let selected = use_state(|| groups.iter().map(|g| g.tab).collect::<Vec<_>>());
+    let query = use_location()
+        .and_then(|l| l.query::<BenchQuery>().ok())
+        .unwrap_or_default();
+    let autorun = query.autorun.as_deref() == Some("1");
+    let selected = {
+        let wanted = query.groups.clone();
+        let groups = groups.clone();
+        use_state(move || {
+            let all = groups.iter().map(|g| g.tab);
+            match wanted {
+                Some(list) => all
+                    .filter(|t| list.split(',').any(|w| w.trim() == *t))
+                    .collect::<Vec<_>>(),
+                None => all.collect(),
+            }
+        })
+    };
     let rows = use_state(Vec::<Row>::new);
     let phase = use_state(|| Phase::Idle);
     let cancel = use_mut_ref(|| false);
-    let location = use_location();
-    let autorun = location
-        .and_then(|l| l.query::<BenchQuery>().ok())
-        .and_then(|q| q.autorun)
-        .is_some_and(|v| v == "1");
 
     let run = {
         let rows = rows.clone();
