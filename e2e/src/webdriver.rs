@@ -241,14 +241,48 @@ impl Browser {
         stream
             .write_all(body.as_bytes())
             .map_err(|e| e.to_string())?;
+        // Read until the body is complete: chromedriver keeps the connection open
+        // despite `Connection: close`, so reading to EOF would wait for its timeout.
         let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).map_err(|e| e.to_string())?;
-        let split = raw
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .ok_or("malformed HTTP answer")?;
-        let headers = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+        let mut buf = [0u8; 64 * 1024];
+        let (split, headers) = loop {
+            let n = stream.read(&mut buf).map_err(|e| e.to_string())?;
+            if n == 0 {
+                return Err("connection closed before the answer's headers".into());
+            }
+            raw.extend_from_slice(&buf[..n]);
+            if let Some(split) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+                break (
+                    split,
+                    String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase(),
+                );
+            }
+        };
+        let length = headers
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length:"))
+            .and_then(|v| v.trim().parse::<usize>().ok());
+        loop {
+            let have = raw.len() - (split + 4);
+            let done = match length {
+                Some(len) => have >= len,
+                None => {
+                    headers.contains("transfer-encoding: chunked") && raw.ends_with(b"0\r\n\r\n")
+                }
+            };
+            if done {
+                break;
+            }
+            let n = stream.read(&mut buf).map_err(|e| e.to_string())?;
+            if n == 0 {
+                break;
+            }
+            raw.extend_from_slice(&buf[..n]);
+        }
         let mut payload = raw[split + 4..].to_vec();
+        if let Some(len) = length {
+            payload.truncate(len);
+        }
         if headers.contains("transfer-encoding: chunked") {
             payload = dechunk(&payload).ok_or("malformed chunked answer")?;
         }

@@ -206,6 +206,7 @@ fn break_tie_to_even(digits: &mut [u8], exp: i32, x: f64) {
     // Value of the last digit's place, then of the half place below it.
     let s = exp - (k as i32 - 1) - 1;
     let (m, e) = decompose(x);
+    let original = last;
     if last != b'0'
         && exact_eq(m, e, d * 10 - 5, s)
         && let Some(slot) = digits.last_mut()
@@ -217,6 +218,29 @@ fn break_tie_to_even(digits: &mut [u8], exp: i32, x: f64) {
     {
         *slot += 1;
     }
+    // The even neighbour must still read back as `x`. Just below a power of two the
+    // spacing of doubles halves, so one side of the tie can belong to the next double
+    // (2^-24 = 5.9604644775390625e-8 prints as …063, as JavaScript does).
+    if digits.last() != Some(&original)
+        && !reads_back(digits, exp, x)
+        && let Some(slot) = digits.last_mut()
+    {
+        *slot = original;
+    }
+}
+
+/// Whether `d1.d2…dk × 10^exp` parses back to exactly `x`.
+fn reads_back(digits: &[u8], exp: i32, x: f64) -> bool {
+    let mut text = String::with_capacity(digits.len() + 8);
+    for (i, &c) in digits.iter().enumerate() {
+        if i == 1 {
+            text.push('.');
+        }
+        text.push(char::from(c));
+    }
+    text.push('e');
+    text.push_str(&exp.to_string());
+    text.parse::<f64>().is_ok_and(|y| y == x)
 }
 
 /// `x = m · 2^e` exactly, for a finite positive `x`.
