@@ -4,6 +4,7 @@
 pub mod bench;
 pub mod dom;
 pub mod features;
+pub mod image;
 pub mod panic;
 pub mod storage;
 pub mod suite;
