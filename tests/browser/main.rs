@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod bench;
+mod image;
 mod shell;
 mod support;
 mod web_glue;

@@ -12,7 +12,9 @@ use stylist::yew::use_style;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlCanvasElement, HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+use yew_router::prelude::*;
 
+use crate::app::Route;
 use crate::app::widgets::{BenchPanel, ErrorText, SourceView};
 use crate::lab::image::samples::Sample;
 use crate::lab::image::{Filter, Histogram, histogram};
@@ -26,6 +28,16 @@ const SIZES: [(u32, u32); 5] = [
     (1920, 1080),
     (3840, 2160),
 ];
+
+/// The pipeline lives in the URL (`#/image?pipeline=[...]`, serde JSON of `Filter`s), so
+/// a link or a reload brings it back. Anything unreadable there is ignored.
+#[derive(serde::Serialize, serde::Deserialize, Default)]
+struct ImageQuery {
+    #[serde(default)]
+    pipeline: Option<String>,
+}
+
+const MAX_PIPELINE: usize = 32;
 
 #[derive(Clone, PartialEq)]
 struct Loaded {
@@ -111,7 +123,7 @@ pub fn ImageTab() -> Html {
         .handle {
             position: absolute; top: 50%; left: -14px; width: 28px; height: 28px;
             margin-top: -14px; border-radius: 50%;
-            background: var(--accent); color: #fff; border: 2px solid #fff;
+            background: #222; color: #fff; border: 2px solid #fff;
             display: flex; align-items: center; justify-content: center;
             font-size: 14px; line-height: 1;
         }
@@ -122,7 +134,7 @@ pub fn ImageTab() -> Html {
         }
         .histogram { width: 100%; height: 120px; display: block; color: var(--muted); }
         .legend { display: flex; gap: 0.75rem; font-size: 0.85rem; flex-wrap: wrap; }
-        .legend span::before { content: "■ "; }
+        .legend .r::before, .legend .g::before, .legend .b::before, .legend .l::before { content: "■ "; }
         .legend .r::before { color: #e5484d; }
         .legend .g::before { color: #30a46c; }
         .legend .b::before { color: #3e63dd; }
@@ -133,7 +145,16 @@ pub fn ImageTab() -> Html {
 
     let pixels: SharedPixels = use_mut_ref(|| None::<Pixels>);
     let loaded = use_state(|| None::<Loaded>);
-    let pipeline = use_state(|| vec![Filter::Contrast { amount: 1.3 }]);
+    let location = use_location();
+    let navigator = use_navigator();
+    let pipeline = use_state(move || {
+        location
+            .and_then(|l| l.query::<ImageQuery>().ok())
+            .and_then(|q| q.pipeline)
+            .and_then(|s| serde_json::from_str::<Vec<Filter>>(&s).ok())
+            .filter(|v| v.len() <= MAX_PIPELINE)
+            .unwrap_or_else(|| vec![Filter::Contrast { amount: 1.3 }])
+    });
     let status = use_state(|| Status::Idle);
     let load_error = use_state(|| None::<String>);
     let hist = use_state(|| None::<Rc<Histogram>>);
@@ -209,7 +230,7 @@ pub fn ImageTab() -> Html {
             let (w, h) = SIZES.get(*sample_size).copied().unwrap_or((960, 540));
             install.emit((
                 Pixels::sample(sample, w, h),
-                format!("{} {w}×{h}", sample.label()),
+                sample.label().to_string(),
             ));
         })
     };
@@ -220,7 +241,7 @@ pub fn ImageTab() -> Html {
         use_effect_with((), move |_| {
             install.emit((
                 Pixels::sample(Sample::TestCard, 960, 540),
-                "Test card 960×540".to_string(),
+                "Test card".to_string(),
             ));
         });
     }
@@ -262,6 +283,14 @@ pub fn ImageTab() -> Html {
         let generation = generation.clone();
         let version = loaded.as_ref().map(|l| l.version);
         use_effect_with(((*pipeline).clone(), version), move |(filters, version)| {
+            if let (Some(nav), Ok(json)) = (&navigator, serde_json::to_string(filters)) {
+                let _ = nav.replace_with_query(
+                    &Route::Image,
+                    &ImageQuery {
+                        pipeline: Some(json),
+                    },
+                );
+            }
             let timer = version.map(|_| {
                 let filters = filters.clone();
                 let my_gen = generation.get().wrapping_add(1);
@@ -306,6 +335,9 @@ pub fn ImageTab() -> Html {
         let pipeline = pipeline.clone();
         let to_add = to_add.clone();
         Callback::from(move |_: MouseEvent| {
+            if pipeline.len() >= MAX_PIPELINE {
+                return;
+            }
             if let Some(f) = Filter::catalogue().get(*to_add) {
                 let mut next = (*pipeline).clone();
                 next.push(*f);
