@@ -64,7 +64,9 @@ fn image_tab_generates_a_sample_applies_a_filter_and_shows_the_split() {
     let before = b
         .wait_for(
             "the gradient drawn",
-            &format!("const f = (() => {{ {FINGERPRINT} }})(); return f && f[0] === 640 ? f : null;"),
+            &format!(
+                "const f = (() => {{ {FINGERPRINT} }})(); return f && f[0] === 640 ? f : null;"
+            ),
             WAIT,
         )
         .unwrap();

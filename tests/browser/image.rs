@@ -10,7 +10,11 @@ use web_sys::HtmlCanvasElement;
 use crate::support::*;
 
 fn canvas(w: u32, h: u32) -> HtmlCanvasElement {
-    let c: HtmlCanvasElement = document().create_element("canvas").unwrap().dyn_into().unwrap();
+    let c: HtmlCanvasElement = document()
+        .create_element("canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     c.set_width(w);
     c.set_height(h);
     c
@@ -120,7 +124,18 @@ fn assert_same_opaque(actual: &[u8], expected: &[u8]) {
         }
     }
     assert!(opaque > 0, "no opaque pixels to compare");
-    assert_eq!(differ, 0, "{differ} pixels differ");
+    let first = actual
+        .chunks_exact(4)
+        .zip(expected.chunks_exact(4))
+        .position(|(a, e)| a != e && (e[3] == 255 || a[3] != e[3]))
+        .unwrap_or(0);
+    assert_eq!(
+        differ,
+        0,
+        "{differ} pixels differ; first at pixel {first}: {:?} instead of {:?}",
+        &actual[4 * first..4 * first + 4],
+        &expected[4 * first..4 * first + 4]
+    );
 }
 
 fn after_pixels(app: &Mounted) -> Vec<u8> {
@@ -141,12 +156,17 @@ async fn the_pipeline_applies_to_the_sample_and_follows_edits() {
     // Add "Invert" (second in the catalogue), then the result is contrast then invert.
     let select: web_sys::HtmlSelectElement = app.get("#image-add-kind").dyn_into().unwrap();
     select.set_selected_index(1);
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    // Yew listens at the root, so the event must bubble.
+    js_sys::Function::new_with_args(
+        "el",
+        "el.dispatchEvent(new Event('change', { bubbles: true }))",
+    )
+    .call1(&wasm_bindgen::JsValue::NULL, &select)
+    .unwrap();
     settle().await;
     app.get("#image-add").click();
     wait_for_status(&app, "2 filters applied").await;
+    assert!(hash().contains("invert"), "the pipeline is in the URL");
     let mut expected = test_card(960, 540).unwrap();
     apply_pipeline(
         &mut expected,
@@ -162,10 +182,16 @@ async fn the_pipeline_applies_to_the_sample_and_follows_edits() {
     assert_eq!(divider.get_attribute("role").as_deref(), Some("slider"));
     key_down(&divider, "End");
     settle().await;
-    assert_eq!(divider.get_attribute("aria-valuenow").as_deref(), Some("100"));
+    assert_eq!(
+        divider.get_attribute("aria-valuenow").as_deref(),
+        Some("100")
+    );
     key_down(&divider, "ArrowLeft");
     settle().await;
-    assert_eq!(divider.get_attribute("aria-valuenow").as_deref(), Some("95"));
+    assert_eq!(
+        divider.get_attribute("aria-valuenow").as_deref(),
+        Some("95")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -185,7 +211,10 @@ async fn a_bad_file_in_the_tab_shows_a_message_and_keeps_the_image() {
     let mut message = String::new();
     for _ in 0..300 {
         settle().await;
-        message = app.get("#image-load-error").text_content().unwrap_or_default();
+        message = app
+            .get("#image-load-error")
+            .text_content()
+            .unwrap_or_default();
         if !message.is_empty() {
             break;
         }
@@ -193,7 +222,9 @@ async fn a_bad_file_in_the_tab_shows_a_message_and_keeps_the_image() {
     assert!(message.contains("not an image"), "{message}");
     assert!(message.contains("previous image is kept"), "{message}");
     assert_eq!(
-        app.get("#image-file").get_attribute("aria-invalid").as_deref(),
+        app.get("#image-file")
+            .get_attribute("aria-invalid")
+            .as_deref(),
         Some("true")
     );
     assert_eq!(app.get("#image-info").text_content().unwrap(), info_before);

@@ -52,7 +52,11 @@ struct Loaded {
 enum Status {
     Idle,
     Working,
-    Done { ms: f64 },
+    /// How many filters that run applied, and how long it took.
+    Done {
+        filters: usize,
+        ms: f64,
+    },
     Failed(String),
 }
 
@@ -228,10 +232,7 @@ pub fn ImageTab() -> Html {
                 .copied()
                 .unwrap_or(Sample::TestCard);
             let (w, h) = SIZES.get(*sample_size).copied().unwrap_or((960, 540));
-            install.emit((
-                Pixels::sample(sample, w, h),
-                sample.label().to_string(),
-            ));
+            install.emit((Pixels::sample(sample, w, h), sample.label().to_string()));
         })
     };
 
@@ -295,8 +296,8 @@ pub fn ImageTab() -> Html {
                 let filters = filters.clone();
                 let my_gen = generation.get().wrapping_add(1);
                 generation.set(my_gen);
+                status.set(Status::Working);
                 Timeout::new(90, move || {
-                    status.set(Status::Working);
                     wasm_bindgen_futures::spawn_local(async move {
                         let t0 = now_ms();
                         let gen_check = generation.clone();
@@ -315,7 +316,10 @@ pub fn ImageTab() -> Html {
                                     };
                                     hist.set(Some(Rc::new(histogram(&p.working))));
                                     match drawn {
-                                        Ok(()) => status.set(Status::Done { ms }),
+                                        Ok(()) => status.set(Status::Done {
+                                            filters: filters.len(),
+                                            ms,
+                                        }),
                                         Err(e) => status.set(Status::Failed(e)),
                                     }
                                 }
@@ -516,10 +520,10 @@ pub fn ImageTab() -> Html {
     let status_text = match &*status {
         Status::Idle => String::new(),
         Status::Working => "Applying the pipeline…".into(),
-        Status::Done { ms } => format!(
+        Status::Done { filters, ms } => format!(
             "Pipeline of {} filter{} applied in {:.1} ms (copy original → working, then in place).",
-            pipeline.len(),
-            if pipeline.len() == 1 { "" } else { "s" },
+            filters,
+            if *filters == 1 { "" } else { "s" },
             ms
         ),
         Status::Failed(e) => format!("Could not apply: {e}"),
