@@ -241,3 +241,16 @@ fn samples_and_bench_cases_are_named_and_sized() {
     assert!(cases.iter().any(|c| c.name == "image/grayscale/64x32"));
     assert!(cases.iter().any(|c| c.name == "image/copy/64x32"));
 }
+
+#[wasm_bindgen_test]
+async fn every_bench_case_runs_both_sides() {
+    for case in glue::bench_cases(48, 24) {
+        let result = wasm_playground::web::bench::run_case(&case).await;
+        let result = result.unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        assert!(
+            result.wasm.samples > 0 && result.js.samples > 0,
+            "{}",
+            case.name
+        );
+    }
+}
