@@ -148,6 +148,11 @@ async fn the_pipeline_applies_to_the_sample_and_follows_edits() {
     let app = Mounted::at("#/image").await;
     assert!(app.get("h2").text_content().unwrap().contains("Image"));
     wait_for_status(&app, "applied").await;
+    assert_eq!(
+        hash(),
+        "#/image",
+        "opening the tab does not rewrite the URL"
+    );
     // The default: a 960×540 test card through contrast 1.3.
     let mut expected = test_card(960, 540).unwrap();
     apply_pipeline(&mut expected, 960, 540, &[Filter::Contrast { amount: 1.3 }]).unwrap();

@@ -159,6 +159,11 @@ pub fn ImageTab() -> Html {
             .filter(|v| v.len() <= MAX_PIPELINE)
             .unwrap_or_else(|| vec![Filter::Contrast { amount: 1.3 }])
     });
+    // The pipeline JSON the URL holds (or stands for): the one the tab opened with.
+    let url_pipeline = {
+        let initial = serde_json::to_string(&*pipeline).ok();
+        use_mut_ref(move || initial)
+    };
     let status = use_state(|| Status::Idle);
     let load_error = use_state(|| None::<String>);
     let hist = use_state(|| None::<Rc<Histogram>>);
@@ -283,8 +288,13 @@ pub fn ImageTab() -> Html {
         let after_ref = after_ref.clone();
         let generation = generation.clone();
         let version = loaded.as_ref().map(|l| l.version);
+        let url_pipeline = url_pipeline.clone();
         use_effect_with(((*pipeline).clone(), version), move |(filters, version)| {
-            if let (Some(nav), Ok(json)) = (&navigator, serde_json::to_string(filters)) {
+            // Only an edit writes the URL: opening the tab leaves `#/image` as it is.
+            if let (Some(nav), Ok(json)) = (&navigator, serde_json::to_string(filters))
+                && url_pipeline.borrow().as_deref() != Some(json.as_str())
+            {
+                *url_pipeline.borrow_mut() = Some(json.clone());
                 let _ = nav.replace_with_query(
                     &Route::Image,
                     &ImageQuery {
