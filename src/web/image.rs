@@ -278,6 +278,22 @@ pub fn slug(filter: &Filter) -> &'static str {
     }
 }
 
+/// Point filters and the copy take a few ms on a large image, close to the 1 ms timer
+/// resolution Firefox gives pages: several runs per sample. Neighbourhood filters take
+/// tens to hundreds of ms: one run per sample.
+fn config_for(point: bool) -> BenchConfig {
+    if point {
+        BenchConfig {
+            warmup_ms: 30.0,
+            min_sample_ms: 25.0,
+            samples: 7,
+            max_iterations: 64,
+        }
+    } else {
+        BenchConfig::heavy()
+    }
+}
+
 fn describe(filter: &Filter) -> String {
     match filter.parameter() {
         Some(p) => format!("{} ({} {})", filter.label(), p.name, p.value),
@@ -328,7 +344,7 @@ pub fn bench_cases_for(pixels: Vec<u8>, width: u32, height: u32) -> Vec<BenchCas
                 }
             }),
             js: Side::Js(js_make_copy_bench(&js_src, &js_work)),
-            config: BenchConfig::heavy(),
+            config: config_for(true),
         });
     }
     for filter in Filter::catalogue() {
@@ -356,7 +372,7 @@ pub fn bench_cases_for(pixels: Vec<u8>, width: u32, height: u32) -> Vec<BenchCas
                 kind,
                 &Int32Array::from(&p[..]),
             )),
-            config: BenchConfig::heavy(),
+            config: config_for(filter.is_point_filter()),
         });
     }
     cases
