@@ -6,6 +6,7 @@ pub mod canvas;
 pub mod compute;
 pub mod dom;
 pub mod features;
+pub mod image;
 pub mod json;
 pub mod panic;
 pub mod signals;

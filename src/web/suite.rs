@@ -54,11 +54,21 @@ pub fn groups() -> Vec<Group> {
             cases: super::canvas::bench_cases,
         },
         Group {
+            tab: "image",
+            title: "Image filters (3840×2160)",
+            cases: image_cases,
+        },
+        Group {
             tab: "memory",
             title: "Memory bandwidth",
             cases: memory_cases,
         },
     ]
+}
+
+/// The image filters on a generated 3840×2160 test card, the size the goals use.
+fn image_cases() -> Vec<BenchCase> {
+    super::image::bench_cases(3840, 2160)
 }
 
 const COPY_BYTES: usize = 16 * 1024 * 1024;

@@ -5,6 +5,7 @@
 mod bench;
 mod canvas;
 mod compute;
+mod image;
 mod json;
 mod shell;
 mod signals;

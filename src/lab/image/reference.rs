@@ -26,6 +26,7 @@ pub const LUMA_G: u32 = 38_470;
 /// weights sum to exactly 65536 and a grey pixel (r = g = b = v) has luma exactly v.
 pub const LUMA_B: u32 = 7_471;
 
+// region: luma
 /// BT.601 luma of one pixel, correctly rounded in fixed point:
 /// `(19595·r + 38470·g + 7471·b + 32768) >> 16`.
 ///
@@ -38,6 +39,7 @@ pub const fn luma(r: u8, g: u8, b: u8) -> u8 {
     // Max value: 65536·255 + 32768 < 2^24, so u32 never overflows; >> 16 is ≤ 255.
     ((LUMA_R * r as u32 + LUMA_G * g as u32 + LUMA_B * b as u32 + 32_768) >> 16) as u8
 }
+// endregion
 
 // ---------------------------------------------------------------------------------------
 // Per-channel tone curves (brightness, contrast)
@@ -249,6 +251,7 @@ impl ColorMatrix {
 // Point filters
 // ---------------------------------------------------------------------------------------
 
+// region: grayscale-reference
 /// Grayscale: r, g and b all become [`luma`]`(r, g, b)`; alpha is kept. A trailing partial
 /// pixel (when `len % 4 != 0`) is left as it is.
 pub fn grayscale(rgba: &mut [u8]) {
@@ -259,6 +262,7 @@ pub fn grayscale(rgba: &mut [u8]) {
         px[2] = y;
     }
 }
+// endregion
 
 /// Invert: each of r, g, b becomes `255 − c`; alpha is kept.
 pub fn invert(rgba: &mut [u8]) {

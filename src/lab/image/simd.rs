@@ -33,6 +33,7 @@ use core::arch::wasm32::*;
 use super::fast;
 use super::reference::{ColorMatrix, LUMA_B, LUMA_G, LUMA_R, ToneCurve};
 
+// region: grayscale-simd
 /// Runs `kernel` over every full 16-byte block and returns the rest (fewer than 4
 /// pixels, plus any partial pixel) for the scalar path.
 #[inline(always)]
@@ -77,6 +78,7 @@ pub fn grayscale(rgba: &mut [u8]) {
     });
     fast::grayscale(rest);
 }
+// endregion
 
 /// Invert, 16 bytes per step: XOR with 0xFF on r, g, b, 0x00 on alpha.
 pub fn invert(rgba: &mut [u8]) {
