@@ -10,6 +10,9 @@ pub mod server;
 pub mod webdriver;
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use server::StaticServer;
 
 /// Where the release build is (`E2E_DIST`, default `../dist`) and the sub-path it was
 /// built for (`E2E_PUBLIC_PATH`, default `/wasm-playground/`).
@@ -28,4 +31,18 @@ pub fn site_from_env() -> (PathBuf, String) {
 /// Where screenshots go: `target/e2e/` of the workspace.
 pub fn screenshot_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/e2e")
+}
+
+/// The one static server of a test binary, serving the release build (`site_from_env`).
+pub fn shared_server() -> &'static StaticServer {
+    static SERVER: OnceLock<StaticServer> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let (dist, public) = site_from_env();
+        assert!(
+            dist.join("index.html").exists(),
+            "no release build at {} — run `./dev build --public-url {public}` first",
+            dist.display()
+        );
+        StaticServer::start(dist, &public).expect("start the static server")
+    })
 }

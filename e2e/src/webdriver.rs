@@ -209,6 +209,26 @@ impl Browser {
         .map(drop)
     }
 
+    /// The text content of the first element matching `selector` ("" when none).
+    pub fn text(&self, selector: &str) -> String {
+        self.exec(
+            "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';",
+            vec![json!(selector)],
+        )
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+    }
+
+    /// Whether the panic banner or a boot failure message is on the page.
+    pub fn error_banner_shown(&self) -> Result<bool> {
+        let shown = self.exec(
+            "return !!document.getElementById('panic-banner') || !!document.querySelector('.boot-failed')",
+            vec![],
+        )?;
+        Ok(shown == json!(true))
+    }
+
     /// Saves a PNG of the viewport.
     pub fn screenshot(&self, path: &Path) -> Result<()> {
         save_png(self.cmd("GET", "/screenshot", None)?, path)

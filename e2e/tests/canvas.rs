@@ -1,28 +1,14 @@
 //! The Canvas tab in the release build: draw with synthetic pointer events, undo, reload,
 //! and the drawing is back (localStorage).
 
-use std::sync::OnceLock;
+use wasm_playground_e2e::shared_server as server;
+
 use std::time::Duration;
 
 use serde_json::json;
-use wasm_playground_e2e::server::StaticServer;
-use wasm_playground_e2e::site_from_env;
 use wasm_playground_e2e::webdriver::Browser;
 
 const WAIT: Duration = Duration::from_secs(20);
-
-fn server() -> &'static StaticServer {
-    static SERVER: OnceLock<StaticServer> = OnceLock::new();
-    SERVER.get_or_init(|| {
-        let (dist, public) = site_from_env();
-        assert!(
-            dist.join("index.html").exists(),
-            "no release build at {} — run `./dev build --public-url {public}` first",
-            dist.display()
-        );
-        StaticServer::start(dist, &public).expect("start the static server")
-    })
-}
 
 /// Dispatches pointerdown, pointermove… and pointerup over the drawing canvas at these
 /// drawing coordinates (the canvas shows 640×400 units).

@@ -2,41 +2,16 @@
 //! typing n, and the real Trunk-built Web Worker (`fib_worker`) computing F(1,000,000)
 //! and a naive recursion, and being cancelled.
 
-use std::sync::OnceLock;
+use wasm_playground_e2e::shared_server as server;
+
 use std::time::Duration;
 
 use serde_json::json;
-use wasm_playground_e2e::server::StaticServer;
-use wasm_playground_e2e::site_from_env;
 use wasm_playground_e2e::webdriver::Browser;
 
 const WAIT: Duration = Duration::from_secs(20);
 /// F(1,000,000) in a worker: a second or so in release WASM; generous for slow CI.
 const WORKER_WAIT: Duration = Duration::from_secs(90);
-
-fn server() -> &'static StaticServer {
-    static SERVER: OnceLock<StaticServer> = OnceLock::new();
-    SERVER.get_or_init(|| {
-        let (dist, public) = site_from_env();
-        assert!(
-            dist.join("index.html").exists(),
-            "no release build at {} — run `./dev build --public-url {public}` first",
-            dist.display()
-        );
-        StaticServer::start(dist, &public).expect("start the static server")
-    })
-}
-
-fn text(b: &Browser, selector: &str) -> String {
-    b.exec(
-        "const e = document.querySelector(arguments[0]); return e ? e.textContent : null",
-        vec![json!(selector)],
-    )
-    .unwrap()
-    .as_str()
-    .unwrap_or("")
-    .to_string()
-}
 
 fn wait_text(b: &Browser, selector: &str, expected: &str, timeout: Duration) {
     let script = format!(
@@ -53,13 +28,10 @@ fn wait_text(b: &Browser, selector: &str, expected: &str, timeout: Duration) {
 }
 
 fn no_error_banner(b: &Browser) {
-    let broken = b
-        .exec(
-            "return !!document.getElementById('panic-banner') || !!document.querySelector('.boot-failed')",
-            vec![],
-        )
-        .unwrap();
-    assert_eq!(broken, json!(false), "an error banner is showing");
+    assert!(
+        !b.error_banner_shown().unwrap(),
+        "an error banner is showing"
+    );
 }
 
 /// Replaces the n box's text by typing, as a person would.
@@ -78,7 +50,7 @@ fn deep_link_with_n_100_shows_the_exact_value() {
     b.goto(&server().url("#/compute?n=100")).unwrap();
     wait_text(&b, "[role=tabpanel] h2", "Compute", WAIT);
     wait_text(&b, "#fib-value", "354224848179261915075", WAIT);
-    assert!(text(&b, "#fib-u64").contains("does not fit in a u64"));
+    assert!(b.text("#fib-u64").contains("does not fit in a u64"));
     assert_eq!(
         b.exec("return document.getElementById('fib-n').value", vec![])
             .unwrap(),
@@ -109,9 +81,9 @@ fn the_real_worker_computes_a_million_and_runs_the_naive_recursion() {
     let b = Browser::start(1280, 900).unwrap();
     b.goto(&server().url("#/compute?n=1000000")).unwrap();
     wait_text(&b, "#fib-digit-count", "208,988", WORKER_WAIT);
-    assert!(text(&b, "#fib-exact").contains("in a Web Worker"));
-    assert!(text(&b, "#fib-first").starts_with("195328212870775773163201"));
-    assert!(text(&b, "#fib-last").ends_with("411568996526838242546875"));
+    assert!(b.text("#fib-exact").contains("in a Web Worker"));
+    assert!(b.text("#fib-first").starts_with("195328212870775773163201"));
+    assert!(b.text("#fib-last").ends_with("411568996526838242546875"));
 
     type_n(&b, "38");
     b.wait_for(
@@ -140,7 +112,7 @@ fn a_worker_run_can_be_cancelled() {
     wait_text(&b, "#fib-exact", "Cancelled", WAIT);
     std::thread::sleep(Duration::from_millis(1500));
     assert!(
-        text(&b, "#fib-exact").contains("Cancelled"),
+        b.text("#fib-exact").contains("Cancelled"),
         "stays cancelled"
     );
     // The page still works, and the run can be started again and finishes.

@@ -1,27 +1,14 @@
 //! The Image tab in the release build, in headless Firefox: it loads, a sample
 //! generates, a filter applies (the pixels change), and the before/after split is there.
 
-use std::sync::OnceLock;
+use wasm_playground_e2e::shared_server as server;
+
 use std::time::Duration;
 
-use wasm_playground_e2e::server::StaticServer;
+use wasm_playground_e2e::screenshot_dir;
 use wasm_playground_e2e::webdriver::Browser;
-use wasm_playground_e2e::{screenshot_dir, site_from_env};
 
 const WAIT: Duration = Duration::from_secs(30);
-
-fn server() -> &'static StaticServer {
-    static SERVER: OnceLock<StaticServer> = OnceLock::new();
-    SERVER.get_or_init(|| {
-        let (dist, public) = site_from_env();
-        assert!(
-            dist.join("index.html").exists(),
-            "no release build at {} — run `./dev build --public-url {public}` first",
-            dist.display()
-        );
-        StaticServer::start(dist, &public).expect("start the static server")
-    })
-}
 
 /// A cheap fingerprint of the "after" canvas: the sum of a strided sample of its bytes.
 const FINGERPRINT: &str = "const c = document.getElementById('image-after');

@@ -1,28 +1,15 @@
 //! The JSON tab in the release build: it loads, a sample loads and shows its stats, a
 //! broken document shows its error position with a caret, and no panic banner appears.
 
-use std::sync::OnceLock;
+use wasm_playground_e2e::shared_server as server;
+
 use std::time::Duration;
 
 use serde_json::json;
-use wasm_playground_e2e::server::StaticServer;
+use wasm_playground_e2e::screenshot_dir;
 use wasm_playground_e2e::webdriver::Browser;
-use wasm_playground_e2e::{screenshot_dir, site_from_env};
 
 const WAIT: Duration = Duration::from_secs(20);
-
-fn server() -> &'static StaticServer {
-    static SERVER: OnceLock<StaticServer> = OnceLock::new();
-    SERVER.get_or_init(|| {
-        let (dist, public) = site_from_env();
-        assert!(
-            dist.join("index.html").exists(),
-            "no release build at {} — run `./dev build --public-url {public}` first",
-            dist.display()
-        );
-        StaticServer::start(dist, &public).expect("start the static server")
-    })
-}
 
 fn no_banner(b: &Browser) {
     let broken = b

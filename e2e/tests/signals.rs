@@ -2,28 +2,15 @@
 //! the keyboard, see its value, and find it again after a reload (from the link) and
 //! after opening the plain tab link (from localStorage).
 
-use std::sync::OnceLock;
+use wasm_playground_e2e::shared_server as server;
+
 use std::time::Duration;
 
 use serde_json::json;
-use wasm_playground_e2e::server::StaticServer;
+use wasm_playground_e2e::screenshot_dir;
 use wasm_playground_e2e::webdriver::Browser;
-use wasm_playground_e2e::{screenshot_dir, site_from_env};
 
 const WAIT: Duration = Duration::from_secs(20);
-
-fn server() -> &'static StaticServer {
-    static SERVER: OnceLock<StaticServer> = OnceLock::new();
-    SERVER.get_or_init(|| {
-        let (dist, public) = site_from_env();
-        assert!(
-            dist.join("index.html").exists(),
-            "no release build at {} — run `./dev build --public-url {public}` first",
-            dist.display()
-        );
-        StaticServer::start(dist, &public).expect("start the static server")
-    })
-}
 
 fn wait_cell(b: &Browser, cell: &str, text: &str) {
     b.wait_for(
@@ -37,13 +24,10 @@ fn wait_cell(b: &Browser, cell: &str, text: &str) {
 }
 
 fn no_error_banner(b: &Browser) {
-    let broken = b
-        .exec(
-            "return !!document.getElementById('panic-banner') || !!document.querySelector('.boot-failed')",
-            vec![],
-        )
-        .unwrap();
-    assert_eq!(broken, json!(false), "an error banner is showing");
+    assert!(
+        !b.error_banner_shown().unwrap(),
+        "an error banner is showing"
+    );
 }
 
 #[test]

@@ -3,13 +3,14 @@
 //! screenshot of every route at desktop and phone width, light and dark, under
 //! target/e2e/.
 
-use std::sync::OnceLock;
+use wasm_playground_e2e::shared_server as server;
+
 use std::time::Duration;
 
 use serde_json::json;
-use wasm_playground_e2e::server::{PHONE_WIDTH, StaticServer};
+use wasm_playground_e2e::screenshot_dir;
+use wasm_playground_e2e::server::PHONE_WIDTH;
 use wasm_playground_e2e::webdriver::Browser;
-use wasm_playground_e2e::{screenshot_dir, site_from_env};
 
 /// (tab id, text its panel must show: every tab panel opens with an h2 of its title).
 const ROUTES: &[(&str, &str)] = &[
@@ -26,19 +27,6 @@ const ROUTES: &[(&str, &str)] = &[
 ];
 
 const WAIT: Duration = Duration::from_secs(20);
-
-fn server() -> &'static StaticServer {
-    static SERVER: OnceLock<StaticServer> = OnceLock::new();
-    SERVER.get_or_init(|| {
-        let (dist, public) = site_from_env();
-        assert!(
-            dist.join("index.html").exists(),
-            "no release build at {} — run `./dev build --public-url {public}` first",
-            dist.display()
-        );
-        StaticServer::start(dist, &public).expect("start the static server")
-    })
-}
 
 fn hash_of(id: &str) -> String {
     if id == "overview" {

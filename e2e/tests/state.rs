@@ -1,29 +1,15 @@
 //! The State tab on the release build: items typed with the keyboard survive a reload
 //! (localStorage), and damaged storage is survived with a message.
 
-use std::sync::OnceLock;
+use wasm_playground_e2e::shared_server as server;
+
 use std::time::Duration;
 
 use serde_json::json;
-use wasm_playground_e2e::server::StaticServer;
-use wasm_playground_e2e::site_from_env;
 use wasm_playground_e2e::webdriver::Browser;
 
 const WAIT: Duration = Duration::from_secs(20);
 const ENTER: &str = "\u{E007}";
-
-fn server() -> &'static StaticServer {
-    static SERVER: OnceLock<StaticServer> = OnceLock::new();
-    SERVER.get_or_init(|| {
-        let (dist, public) = site_from_env();
-        assert!(
-            dist.join("index.html").exists(),
-            "no release build at {} — run `./dev build --public-url {public}` first",
-            dist.display()
-        );
-        StaticServer::start(dist, &public).expect("start the static server")
-    })
-}
 
 fn wait_for_state_tab(b: &Browser) {
     b.wait_for(
@@ -44,10 +30,10 @@ fn item_texts(b: &Browser) -> serde_json::Value {
 }
 
 fn no_error_banner(b: &Browser) {
-    let broken = b
-        .exec("return !!document.getElementById('panic-banner')", vec![])
-        .unwrap();
-    assert_eq!(broken, json!(false), "a panic banner is showing");
+    assert!(
+        !b.error_banner_shown().unwrap(),
+        "an error banner is showing"
+    );
 }
 
 #[test]

@@ -1,39 +1,15 @@
 //! The Strings tab in the release build, in headless Firefox: opened by deep link with
 //! its state in the URL, typed into like a person would, and fed a 10 MB paste.
 
-use std::sync::OnceLock;
+use wasm_playground_e2e::shared_server as server;
+
 use std::time::Duration;
 
 use serde_json::json;
-use wasm_playground_e2e::server::StaticServer;
+use wasm_playground_e2e::screenshot_dir;
 use wasm_playground_e2e::webdriver::Browser;
-use wasm_playground_e2e::{screenshot_dir, site_from_env};
 
 const WAIT: Duration = Duration::from_secs(20);
-
-fn server() -> &'static StaticServer {
-    static SERVER: OnceLock<StaticServer> = OnceLock::new();
-    SERVER.get_or_init(|| {
-        let (dist, public) = site_from_env();
-        assert!(
-            dist.join("index.html").exists(),
-            "no release build at {} — run `./dev build --public-url {public}` first",
-            dist.display()
-        );
-        StaticServer::start(dist, &public).expect("start the static server")
-    })
-}
-
-fn text(b: &Browser, selector: &str) -> String {
-    b.exec(
-        "const e = document.querySelector(arguments[0]); return e ? e.textContent : null;",
-        vec![json!(selector)],
-    )
-    .unwrap()
-    .as_str()
-    .unwrap_or("")
-    .to_string()
-}
 
 fn wait_text(b: &Browser, selector: &str, needle: &str) {
     let script = format!(
@@ -44,7 +20,7 @@ fn wait_text(b: &Browser, selector: &str, needle: &str) {
     if let Err(e) = b.wait_for(&format!("{selector} to contain {needle:?}"), &script, WAIT) {
         panic!(
             "{selector} never contained {needle:?}: {e}; it has {:?}",
-            text(b, selector)
+            b.text(selector)
         );
     }
 }
@@ -83,9 +59,9 @@ fn deep_link_input_and_results() {
         )
         .unwrap();
     assert_eq!(value, json!("a@b.c"));
-    assert!(text(&b, "#email-agree").contains("agree"));
-    assert_eq!(text(&b, "#number-en"), "1,234");
-    assert!(text(&b, "#number-agreement").contains("locales agree"));
+    assert!(b.text("#email-agree").contains("agree"));
+    assert_eq!(b.text("#number-en"), "1,234");
+    assert!(b.text("#number-agreement").contains("locales agree"));
 
     // Typing: a space in the domain is pointed at, and the URL follows.
     b.exec(
@@ -95,9 +71,9 @@ fn deep_link_input_and_results() {
     .unwrap();
     b.send_keys_to_active(" x").unwrap();
     wait_text(&b, "#email-verdict", "rejects");
-    assert!(text(&b, "#email-error").contains("position 5"));
-    assert!(text(&b, "#email-caret").contains('^'));
-    assert!(text(&b, "#email-agree").contains("✓ agree"));
+    assert!(b.text("#email-error").contains("position 5"));
+    assert!(b.text("#email-caret").contains('^'));
+    assert!(b.text("#email-agree").contains("✓ agree"));
     let hash = b.exec("return location.hash", vec![]).unwrap();
     assert!(
         hash.as_str().unwrap_or("").contains("email=a%40b.c+x")
@@ -108,12 +84,12 @@ fn deep_link_input_and_results() {
     // An international domain: Firefox converts it and accepts; so does the model.
     retype(&b, "#email-input", "jo@bücher.de");
     wait_text(&b, "#email-browser", "✓ valid");
-    assert!(text(&b, "#email-agree").contains("✓ agree"));
+    assert!(b.text("#email-agree").contains("✓ agree"));
 
     // The extremes of i64, typed.
     retype(&b, "#number-input", "-9223372036854775808");
     wait_text(&b, "#number-en", "-9,223,372,036,854,775,808");
-    let agreement = text(&b, "#number-agreement");
+    let agreement = b.text("#number-agreement");
     let total = agreement
         .split(" of ")
         .nth(1)
@@ -133,13 +109,13 @@ fn deep_link_input_and_results() {
     )
     .unwrap();
     wait_text(&b, "#batch-summary", "invalid");
-    assert!(text(&b, "#batch-table").contains("position 4"));
+    assert!(b.text("#batch-table").contains("position 4"));
 
     // The boundary counts.
     retype(&b, "#boundary-input", "é");
     wait_text(&b, "#stat-bytes", "2");
-    assert!(text(&b, "#stat-chars").starts_with('1'));
-    assert!(text(&b, "#stat-units").starts_with('1'));
+    assert!(b.text("#stat-chars").starts_with('1'));
+    assert!(b.text("#stat-units").starts_with('1'));
 
     no_panic(&b);
     b.screenshot(&screenshot_dir().join("strings-typed-1280.png"))
@@ -182,8 +158,8 @@ fn ten_megabyte_pastes_get_verdicts_without_freezing() {
         )
         .unwrap();
     println!("10 MB generated batch: {note}; longest main-thread stall {gap} ms");
-    assert!(text(&b, "#batch-summary").contains("invalid"));
-    assert!(text(&b, "#batch-more").contains("more"));
+    assert!(b.text("#batch-summary").contains("invalid"));
+    assert!(b.text("#batch-more").contains("more"));
 
     // A real paste goes through the box: 40,000 lines set and announced as input.
     b.exec(
@@ -217,9 +193,9 @@ fn ten_megabyte_pastes_get_verdicts_without_freezing() {
         .unwrap();
     println!(
         "10 MB address: verdict {:?}; longest stall {gap} ms",
-        text(&b, "#email-verdict")
+        b.text("#email-verdict")
     );
-    assert!(text(&b, "#email-verdict").contains("Valid by the HTML rule"));
+    assert!(b.text("#email-verdict").contains("Valid by the HTML rule"));
     let hash = b.exec("return location.hash", vec![]).unwrap();
     assert!(hash.as_str().unwrap_or("").len() < 4000, "a 10 MB URL");
     no_panic(&b);

@@ -2,48 +2,21 @@
 //! our patcher and Yew to the same DOM, the keyed-list buttons rewrite "after", and step
 //! mode applies one patch at a time with the touched node highlighted.
 
-use std::sync::OnceLock;
+use wasm_playground_e2e::shared_server as server;
+
 use std::time::Duration;
 
 use serde_json::json;
-use wasm_playground_e2e::server::StaticServer;
+use wasm_playground_e2e::screenshot_dir;
 use wasm_playground_e2e::webdriver::Browser;
-use wasm_playground_e2e::{screenshot_dir, site_from_env};
 
 const WAIT: Duration = Duration::from_secs(20);
 
-fn server() -> &'static StaticServer {
-    static SERVER: OnceLock<StaticServer> = OnceLock::new();
-    SERVER.get_or_init(|| {
-        let (dist, public) = site_from_env();
-        assert!(
-            dist.join("index.html").exists(),
-            "no release build at {} — run `./dev build --public-url {public}` first",
-            dist.display()
-        );
-        StaticServer::start(dist, &public).expect("start the static server")
-    })
-}
-
-fn text(b: &Browser, selector: &str) -> String {
-    b.exec(
-        "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';",
-        vec![json!(selector)],
-    )
-    .unwrap()
-    .as_str()
-    .unwrap_or("")
-    .to_string()
-}
-
 fn no_error_banner(b: &Browser) {
-    let broken = b
-        .exec(
-            "return !!document.getElementById('panic-banner') || !!document.querySelector('.boot-failed')",
-            vec![],
-        )
-        .unwrap();
-    assert_eq!(broken, json!(false), "an error banner is showing");
+    assert!(
+        !b.error_banner_shown().unwrap(),
+        "an error banner is showing"
+    );
 }
 
 #[test]
@@ -57,14 +30,14 @@ fn a_preset_runs_and_step_mode_works() {
         WAIT,
     )
     .unwrap();
-    assert!(text(&b, "h2").contains("Virtual DOM"));
+    assert!(b.text("h2").contains("Virtual DOM"));
     b.wait_for(
         "both panes to agree",
         "const v = document.getElementById('vdom-yew-verdict'); return v && v.textContent.includes('✓');",
         WAIT,
     )
     .unwrap();
-    assert!(text(&b, "#vdom-ours-verdict").contains('✓'));
+    assert!(b.text("#vdom-ours-verdict").contains('✓'));
     let same = b
         .exec(
             "return document.getElementById('vdom-ours').innerHTML === document.getElementById('vdom-yew').innerHTML",
@@ -115,7 +88,7 @@ fn a_preset_runs_and_step_mode_works() {
         WAIT,
     )
     .unwrap();
-    assert!(text(&b, "#vdom-ours-verdict").contains('✓'));
+    assert!(b.text("#vdom-ours-verdict").contains('✓'));
     no_error_banner(&b);
 
     // The keyed list: the preset URL loads it, Reverse rewrites "after".

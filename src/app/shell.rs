@@ -21,6 +21,10 @@ pub fn Shell() -> Html {
             let title = tab_for(*route).map(|t| t.title).unwrap_or("Not found");
             doc.set_title(&format!("{title} · wasm-playground"));
         }
+        // On a phone the tab bar scrolls sideways: bring the selected tab into view.
+        if let Some(tab) = tab_for(*route) {
+            scroll_tab_into_view(tab.id);
+        }
     });
 
     let skip = Callback::from(|_: MouseEvent| crate::web::dom::focus_by_id(PANEL_ID));
@@ -180,4 +184,29 @@ pub fn ThemeToggle() -> Html {
             }
         </div>
     }
+}
+
+/// Centres the tab in the scrolling tab bar (a no-op when everything fits).
+fn scroll_tab_into_view(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = crate::web::dom::document() else {
+        return;
+    };
+    let Some(tab) = doc
+        .get_element_by_id(&format!("tab-{id}"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let Some(bar) = tab
+        .parent_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    if bar.scroll_width() <= bar.client_width() {
+        return;
+    }
+    let left = tab.offset_left() - bar.offset_left();
+    bar.set_scroll_left(left - (bar.client_width() - tab.offset_width()) / 2);
 }
