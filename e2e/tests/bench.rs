@@ -35,14 +35,29 @@ fn markdown(report: &serde_json::Value) -> String {
             r["js_ms"].as_f64().unwrap_or(f64::NAN),
         );
         out.push_str(&format!(
-            "| `{}` | {:.3} ms | {:.3} ms | {:.2}× |\n",
+            "| `{}` | {} | {} | {:.2}× |\n",
             r["name"].as_str().unwrap_or("?"),
-            w,
-            j,
+            duration(w),
+            duration(j),
             j / w
         ));
     }
     out
+}
+
+/// "1.23 ms", "45.6 µs", "780 ns", or "< timer" for a side the clock could not see.
+fn duration(ms: f64) -> String {
+    if !ms.is_finite() {
+        "–".into()
+    } else if ms >= 1.0 {
+        format!("{ms:.2} ms")
+    } else if ms >= 0.001 {
+        format!("{:.1} µs", ms * 1000.0)
+    } else if ms > 0.0 {
+        format!("{:.0} ns", ms * 1e6)
+    } else {
+        "< timer".into()
+    }
 }
 
 #[test]
