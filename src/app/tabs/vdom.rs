@@ -390,7 +390,8 @@ pub fn VdomTab() -> Html {
         });
     }
 
-    let on_step = {
+    // Step, Reset and Apply all differ only in what they ask of the session.
+    let session_action = |act: fn(&mut Session, &Element, &Pair)| {
         let (container, session, force, pair) = (
             container.clone(),
             session.clone(),
@@ -399,39 +400,16 @@ pub fn VdomTab() -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             if let (Some(pair), Some(el)) = (&pair, container.element()) {
-                session.borrow_mut().step(&el, pair, true);
+                act(&mut session.borrow_mut(), &el, pair);
                 force.force_update();
             }
         })
     };
-    let on_reset = {
-        let (container, session, force, pair) = (
-            container.clone(),
-            session.clone(),
-            force.clone(),
-            pair.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            if let (Some(pair), Some(el)) = (&pair, container.element()) {
-                session.borrow_mut().reset(&el, pair);
-                force.force_update();
-            }
-        })
-    };
-    let on_apply_all = {
-        let (container, session, force, pair) = (
-            container.clone(),
-            session.clone(),
-            force.clone(),
-            pair.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            if let (Some(pair), Some(el)) = (&pair, container.element()) {
-                session.borrow_mut().apply_all(&el, pair);
-                force.force_update();
-            }
-        })
-    };
+    let on_step = session_action(|s, el, pair| {
+        s.step(el, pair, true);
+    });
+    let on_reset = session_action(Session::reset);
+    let on_apply_all = session_action(Session::apply_all);
 
     let choose_preset = {
         let (preset, before_text, after_text, navigator) = (
