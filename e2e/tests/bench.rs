@@ -11,7 +11,14 @@ use wasm_playground_e2e::webdriver::{Browser, Kind};
 
 fn run_suite(server: &StaticServer, kind: Kind) -> Result<serde_json::Value, String> {
     let b = Browser::start_kind(kind, 1280, 900)?;
-    b.goto(&server.url("#/bench?autorun=1"))?;
+    // BENCH_GROUPS=vdom,image (`./dev bench vdom image`) runs only those groups.
+    let groups = std::env::var("BENCH_GROUPS").unwrap_or_default();
+    let query = if groups.is_empty() {
+        String::new()
+    } else {
+        format!("&groups={groups}")
+    };
+    b.goto(&server.url(&format!("#/bench?autorun=1{query}")))?;
     let text = b.wait_for(
         "the benchmark report",
         "const r = document.getElementById('bench-report-json'); return r ? r.textContent : null;",

@@ -13,9 +13,11 @@
 
 use std::fmt;
 use std::hint::black_box;
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Node};
+use yew::Properties;
 
 use crate::lab::vdom::rows::{self, Prng};
 use crate::lab::vdom::{Patch, PatchOp, VNode, diff};
@@ -26,8 +28,25 @@ extern "C" {
     /// A vanilla-JS benchmark case (`op` as in [`OPERATIONS`]) over `rows` rows: a function
     /// that does the operation once on its own detached `<tbody>` and returns a number
     /// derived from the DOM, so the JIT cannot drop the work.
+    /// With a `stage`, the table sits in the document there and layout is forced after
+    /// every update.
     #[wasm_bindgen(catch, js_name = makeVanillaCase)]
-    fn make_vanilla_case(op: &str, rows: u32) -> Result<js_sys::Function, JsValue>;
+    fn make_vanilla_case(
+        op: &str,
+        rows: u32,
+        stage: Option<&Element>,
+    ) -> Result<js_sys::Function, JsValue>;
+
+    /// Replays an encoded patch list (see [`Encoder`]) on the tree in `container`, adding
+    /// the DOM calls it made to `counts` (in [`DomCounts::from_js`] order). Throws an error
+    /// whose `patch` property is the failing patch's index.
+    #[wasm_bindgen(catch, js_name = applyOps)]
+    fn apply_ops(
+        container: &Node,
+        ops: &[u32],
+        strings: &str,
+        counts: &mut [u32],
+    ) -> Result<(), JsValue>;
 }
 
 /// DOM calls made while building or patching, by kind.
@@ -49,8 +68,10 @@ pub struct DomCounts {
     pub set_attribute: usize,
     /// `removeAttribute`.
     pub remove_attribute: usize,
-    /// Text updates (`nodeValue = …`).
+    /// Text updates (`nodeValue = …`), also the texts set in a cloned template.
     pub set_text: usize,
+    /// `cloneNode(true)` of a subtree already built in the same patch list (a template).
+    pub clone: usize,
 }
 
 impl DomCounts {
@@ -65,6 +86,7 @@ impl DomCounts {
             + self.set_attribute
             + self.remove_attribute
             + self.set_text
+            + self.clone
     }
 
     /// Adds another count into this one.
@@ -78,10 +100,11 @@ impl DomCounts {
         self.set_attribute += other.set_attribute;
         self.remove_attribute += other.remove_attribute;
         self.set_text += other.set_text;
+        self.clone += other.clone;
     }
 
     /// `(label, count)` for every kind, in a fixed order, for tables.
-    pub fn rows(&self) -> [(&'static str, usize); 9] {
+    pub fn rows(&self) -> [(&'static str, usize); 10] {
         [
             ("createElement", self.create_element),
             ("createTextNode", self.create_text),
@@ -92,7 +115,36 @@ impl DomCounts {
             ("setAttribute", self.set_attribute),
             ("removeAttribute", self.remove_attribute),
             ("text update", self.set_text),
+            ("cloneNode (template)", self.clone),
         ]
+    }
+
+    /// The counts `applyOps` (src/web/js/vdom.js) keeps, in its order.
+    fn from_js(counts: &[u32; 10]) -> DomCounts {
+        let [
+            create_element,
+            create_text,
+            insert,
+            moves,
+            remove,
+            replace,
+            set_attribute,
+            remove_attribute,
+            set_text,
+            clone,
+        ] = counts.map(|c| c as usize);
+        DomCounts {
+            create_element,
+            create_text,
+            insert,
+            moves,
+            remove,
+            replace,
+            set_attribute,
+            remove_attribute,
+            set_text,
+            clone,
+        }
     }
 }
 
@@ -321,10 +373,13 @@ fn apply_one(container: &Node, patch: &Patch, counts: &mut DomCounts) -> Result<
     Ok(())
 }
 
-/// Applies a whole patch list to the live tree in `container`, in order, and returns the
-/// DOM calls it made. On the first patch that does not fit, stops with its number (the
-/// patches before it stay applied, as in [`crate::lab::vdom::apply`]).
-pub fn apply_patches(container: &Node, patches: &[Patch]) -> Result<DomCounts, DomError> {
+/// Applies a whole patch list one patch at a time through web-sys: every DOM call is its
+/// own crossing of the WASM ⇄ JS boundary. Kept as the plain reference that
+/// [`apply_patches`] is tested against; step mode uses [`apply_patch`] the same way.
+pub fn apply_patches_one_by_one(
+    container: &Node,
+    patches: &[Patch],
+) -> Result<DomCounts, DomError> {
     let mut counts = DomCounts::default();
     for (i, patch) in patches.iter().enumerate() {
         apply_one(container, patch, &mut counts).map_err(|message| DomError {
@@ -334,6 +389,276 @@ pub fn apply_patches(container: &Node, patches: &[Patch]) -> Result<DomCounts, D
     }
     Ok(counts)
 }
+
+// region: batched
+/// Applies a whole patch list to the live tree in `container`, in order, with **one** call
+/// into JavaScript, and returns the DOM calls it made. On the first patch that does not
+/// fit, stops with its number (the patches before it stay applied, as in
+/// [`crate::lab::vdom::apply`]).
+///
+/// The list is encoded by [`Encoder`] into numbers and one string, and `applyOps` in
+/// `src/web/js/vdom.js` makes the DOM calls. A subtree whose shape was already built in the
+/// same list is copied with `cloneNode(true)` and only its differing texts are set
+/// (template cloning, as Solid, Leptos and Dioxus do with their compiled templates).
+pub fn apply_patches(container: &Node, patches: &[Patch]) -> Result<DomCounts, DomError> {
+    let mut counts = DomCounts::default();
+    apply_patches_counted(container, patches, &mut counts)?;
+    Ok(counts)
+}
+
+/// [`apply_patches`] adding its DOM calls to `counts`, which also holds the calls made
+/// before a failing patch.
+pub fn apply_patches_counted(
+    container: &Node,
+    patches: &[Patch],
+    counts: &mut DomCounts,
+) -> Result<(), DomError> {
+    let mut encoder = Encoder::default();
+    for patch in patches {
+        encoder.patch(patch);
+    }
+    let mut made = [0u32; 10];
+    let result = apply_ops(container, &encoder.ops, &encoder.strings, &mut made);
+    counts.add(&DomCounts::from_js(&made));
+    result.map_err(|e| DomError {
+        patch_index: js_sys::Reflect::get(&e, &JsValue::from_str("patch"))
+            .ok()
+            .and_then(|p| p.as_f64())
+            .filter(|p| *p >= 0.0)
+            .map(|p| p as usize),
+        message: js_message(&e),
+    })
+}
+
+/// The opcodes `applyOps` reads (keep in step with src/web/js/vdom.js).
+mod op {
+    pub const PATCH: u32 = 1;
+    pub const SET_TEXT: u32 = 2;
+    pub const SET_ATTR: u32 = 3;
+    pub const REMOVE_ATTR: u32 = 4;
+    pub const REPLACE: u32 = 5;
+    pub const INSERT: u32 = 6;
+    pub const REMOVE: u32 = 7;
+    pub const MOVE: u32 = 8;
+    pub const ELEM: u32 = 10;
+    pub const ATTR: u32 = 11;
+    pub const TEXT: u32 = 12;
+    pub const APPEND: u32 = 13;
+    pub const CLONE: u32 = 14;
+    pub const SLOT: u32 = 15;
+    pub const KEEP: u32 = 16;
+}
+
+/// A patch list written as a program for `applyOps`: opcodes and operands in `ops`, every
+/// string appended to `strings` and named by its UTF-16 offset and length (what JS's
+/// `substring` counts), so the whole list crosses the boundary as one `Uint32Array` view
+/// of WASM memory and one string.
+#[derive(Default)]
+pub struct Encoder<'a> {
+    ops: Vec<u32>,
+    strings: String,
+    /// UTF-16 length of `strings`.
+    utf16_len: u32,
+    /// Subtrees built so far in this list, by shape; the index is the template number.
+    templates: Vec<&'a VNode>,
+    /// The template the last copied subtree matched, tried first (a list of rows).
+    last: Option<usize>,
+}
+
+/// Subtrees smaller than this are built node by node: a copy saves nothing.
+const MIN_TEMPLATE_NODES: usize = 3;
+/// How many of the latest templates a new subtree is compared with.
+const RECENT_TEMPLATES: usize = 8;
+
+impl<'a> Encoder<'a> {
+    /// The encoded program: opcodes and operands, and the string they index.
+    pub fn program(&self) -> (&[u32], &str) {
+        (&self.ops, &self.strings)
+    }
+
+    fn number(&mut self, n: usize) {
+        self.ops.push(u32::try_from(n).unwrap_or(u32::MAX));
+    }
+
+    fn string(&mut self, s: &str) {
+        let len = if s.is_ascii() {
+            s.len()
+        } else {
+            s.encode_utf16().count()
+        };
+        let len = u32::try_from(len).unwrap_or(u32::MAX);
+        self.ops.push(self.utf16_len);
+        self.ops.push(len);
+        self.strings.push_str(s);
+        self.utf16_len = self.utf16_len.saturating_add(len);
+    }
+
+    /// Appends one patch.
+    pub fn patch(&mut self, patch: &'a Patch) {
+        self.ops.push(op::PATCH);
+        self.number(patch.path.len());
+        for &index in &patch.path {
+            self.number(index);
+        }
+        match &patch.op {
+            PatchOp::Replace(node) => {
+                self.subtree(node);
+                self.ops.push(op::REPLACE);
+            }
+            PatchOp::SetText(text) => {
+                self.ops.push(op::SET_TEXT);
+                self.string(text);
+            }
+            PatchOp::SetAttribute(name, value) => {
+                self.ops.push(op::SET_ATTR);
+                self.string(name);
+                self.string(value);
+            }
+            PatchOp::RemoveAttribute(name) => {
+                self.ops.push(op::REMOVE_ATTR);
+                self.string(name);
+            }
+            PatchOp::InsertChild { index, node } => {
+                self.subtree(node);
+                self.ops.push(op::INSERT);
+                self.number(*index);
+            }
+            PatchOp::RemoveChild { index } => {
+                self.ops.push(op::REMOVE);
+                self.number(*index);
+            }
+            PatchOp::MoveChild { from, to } => {
+                self.ops.push(op::MOVE);
+                self.number(*from);
+                self.number(*to);
+            }
+        }
+    }
+
+    /// A program that leaves a live copy of `node` on the JS stack: a copy of a template of
+    /// the same shape with its texts set, or else built node by node (and kept as a
+    /// template when it is big enough to be worth copying).
+    fn subtree(&mut self, node: &'a VNode) {
+        if !matches!(node, VNode::Element { .. }) {
+            return self.build(node);
+        }
+        let mut slots = Vec::new();
+        // The last match first (a list of rows), then the most recent few: a list of many
+        // different shapes must not cost templates × subtrees comparisons.
+        let recent = self.templates.len().saturating_sub(RECENT_TEMPLATES)..self.templates.len();
+        for t in self.last.into_iter().chain(recent.rev()) {
+            let Some(&template) = self.templates.get(t) else {
+                continue;
+            };
+            slots.clear();
+            if same_shape(template, node, &mut slots) {
+                self.last = Some(t);
+                self.ops.push(op::CLONE);
+                self.number(t);
+                for (k, text) in slots {
+                    self.ops.push(op::SLOT);
+                    self.number(k);
+                    self.string(text);
+                }
+                return;
+            }
+        }
+        self.build(node);
+        if node_count_at_least(node, MIN_TEMPLATE_NODES) {
+            self.ops.push(op::KEEP);
+            self.number(self.templates.len());
+            self.templates.push(node);
+        }
+    }
+
+    /// `createElement`/`createTextNode`/`setAttribute`/`appendChild` for the whole subtree,
+    /// depth first with a work list (any depth).
+    fn build(&mut self, node: &VNode) {
+        enum Step<'n> {
+            Open(&'n VNode),
+            Append,
+        }
+        let mut work = vec![Step::Open(node)];
+        while let Some(step) = work.pop() {
+            match step {
+                Step::Append => self.ops.push(op::APPEND),
+                Step::Open(VNode::Text(text)) => {
+                    self.ops.push(op::TEXT);
+                    self.string(text);
+                }
+                Step::Open(VNode::Element {
+                    tag,
+                    attributes,
+                    children,
+                    ..
+                }) => {
+                    self.ops.push(op::ELEM);
+                    self.string(tag);
+                    for (name, value) in attributes {
+                        self.ops.push(op::ATTR);
+                        self.string(name);
+                        self.string(value);
+                    }
+                    for child in children.iter().rev() {
+                        work.push(Step::Append);
+                        work.push(Step::Open(child));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether `node`'s subtree has at least `n` nodes (stops counting there).
+fn node_count_at_least(node: &VNode, n: usize) -> bool {
+    let mut seen = 0;
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        seen += 1;
+        if seen >= n {
+            return true;
+        }
+        stack.extend(node.children());
+    }
+    false
+}
+
+/// Whether `node` renders to the same DOM as `template` except for the contents of text
+/// nodes (keys do not matter: they are never rendered). On `true`, `slots` holds the text
+/// nodes that differ, as (pre-order text index, new text).
+fn same_shape<'n>(template: &VNode, node: &'n VNode, slots: &mut Vec<(usize, &'n str)>) -> bool {
+    let mut text_index = 0usize;
+    let mut stack = vec![(template, node)];
+    while let Some(pair) = stack.pop() {
+        match pair {
+            (VNode::Text(a), VNode::Text(b)) => {
+                if a != b {
+                    slots.push((text_index, b));
+                }
+                text_index += 1;
+            }
+            (
+                VNode::Element {
+                    tag: tag_a,
+                    attributes: attrs_a,
+                    children: kids_a,
+                    ..
+                },
+                VNode::Element {
+                    tag: tag_b,
+                    attributes: attrs_b,
+                    children: kids_b,
+                    ..
+                },
+            ) if tag_a == tag_b && attrs_a == attrs_b && kids_a.len() == kids_b.len() => {
+                stack.extend(kids_a.iter().zip(kids_b).rev());
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+// endregion
 
 /// The attribute step mode puts on the node a patch touched (an outline in the tab's CSS).
 /// It is removed again before anything is compared.
@@ -564,12 +889,50 @@ pub const OPERATIONS: [(&str, &str); 7] = [
 /// The benchmark's table size.
 pub const ROWS: usize = 1000;
 
-/// A detached `<div>` holding a `<tbody>` built from `tree`: the live table our side patches.
-fn detached_table(tree: &VNode) -> Result<Element, DomError> {
+/// A `<table>` holding a `<tbody>` built from `tree`: the live table our side patches,
+/// detached, or inside `stage` (in the document) when layout is timed too.
+fn new_table(tree: &VNode, stage: Option<&Element>) -> Result<Element, DomError> {
     let doc = document()?;
-    let container = dom_call("createElement", doc.create_element("div"))?;
+    let container = dom_call("createElement", doc.create_element("table"))?;
     mount(&container, tree)?;
+    if let Some(stage) = stage {
+        dom_call("appendChild", stage.append_child(&container))?;
+    }
     Ok(container)
+}
+
+/// Reading `offsetHeight` makes the browser bring style and layout up to date at once:
+/// the synchronous part of what a person waits for after an update (all but paint).
+fn force_layout(element: &Element) -> i32 {
+    element
+        .dyn_ref::<web_sys::HtmlElement>()
+        .map_or(0, web_sys::HtmlElement::offset_height)
+}
+
+/// An off-screen box in the document for the tables whose layout is timed; removed (with
+/// them) when the benchmark case that owns it is dropped.
+struct Stage(Element);
+
+impl Stage {
+    fn new() -> Result<Stage, DomError> {
+        let doc = document()?;
+        let stage = dom_call("createElement", doc.create_element("div"))?;
+        // Laid out like any page content, just not where anyone looks.
+        let _ = stage.set_attribute(
+            "style",
+            "position: absolute; left: -100000px; top: 0; width: 960px;",
+        );
+        let _ = stage.set_attribute("aria-hidden", "true");
+        let body = doc.body().ok_or_else(|| plain("no body"))?;
+        dom_call("appendChild", body.append_child(&stage))?;
+        Ok(Stage(stage))
+    }
+}
+
+impl Drop for Stage {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
 }
 
 /// Our side of one operation, as a framework would run it: a current virtual table, the
@@ -581,6 +944,8 @@ fn detached_table(tree: &VNode) -> Result<Element, DomError> {
 /// there is exactly diff + patch, the part the issue compares with hand-written DOM code.
 struct OurTable {
     container: Element,
+    /// Where the table lives when layout is timed; `None`: detached.
+    stage: Option<Element>,
     /// The tables this operation moves between; `states[at]` is on the page.
     states: Vec<VNode>,
     at: usize,
@@ -588,7 +953,7 @@ struct OurTable {
 }
 
 impl OurTable {
-    fn new(op: &str) -> Result<OurTable, DomError> {
+    fn new(op: &str, stage: Option<&Element>) -> Result<OurTable, DomError> {
         let mut rng = Prng::new(1);
         let empty = rows::table_body(&[]);
         let states = match op {
@@ -619,7 +984,8 @@ impl OurTable {
         };
         let first = states.first().ok_or_else(|| plain("no table"))?;
         Ok(OurTable {
-            container: detached_table(first)?,
+            container: new_table(first, stage)?,
+            stage: stage.cloned(),
             states,
             at: 0,
             rng,
@@ -638,6 +1004,9 @@ impl OurTable {
         let patches = diff(from, next);
         let counts = apply_patches(&self.container, &patches)?;
         self.at = to;
+        if self.stage.is_some() {
+            black_box(force_layout(&self.container));
+        }
         Ok(counts.total())
     }
 
@@ -659,7 +1028,8 @@ impl OurTable {
             "create" => {
                 // A fresh empty table each time, as the benchmark starts from one.
                 let empty = rows::table_body(&[]);
-                self.container = detached_table(&empty)?;
+                let fresh = new_table(&empty, self.stage.as_ref())?;
+                std::mem::replace(&mut self.container, fresh).remove();
                 self.states = vec![empty];
                 self.at = 0;
                 let next = rows::create_rows(1, ROWS, &mut self.rng);
@@ -679,10 +1049,18 @@ impl OurTable {
     }
 }
 
+impl Drop for OurTable {
+    fn drop(&mut self) {
+        self.container.remove();
+    }
+}
+
 /// Runs one benchmark step of our side outside the harness (for tests): the DOM calls it
 /// made and the table's `innerHTML` afterwards, next to `render_html` of our virtual table.
-pub fn run_our_step(op: &str) -> Result<(usize, String, String), DomError> {
-    let mut table = OurTable::new(op)?;
+/// `staged`: with the table in the document and layout forced, as the layout cases run.
+pub fn run_our_step(op: &str, staged: bool) -> Result<(usize, String, String), DomError> {
+    let stage = staged.then(Stage::new).transpose()?;
+    let mut table = OurTable::new(op, stage.as_ref().map(|s| &s.0))?;
     let calls = table.step(op)?;
     let expected = table.current().map(VNode::render_html).unwrap_or_default();
     Ok((calls, table.container.inner_html(), expected))
@@ -690,56 +1068,362 @@ pub fn run_our_step(op: &str) -> Result<(usize, String, String), DomError> {
 
 /// Runs one vanilla-JS step (for tests): the number the JS case returns.
 pub fn run_vanilla_step(op: &str, rows: u32) -> Result<f64, DomError> {
-    let f = make_vanilla_case(op, rows).map_err(|e| plain(js_message(&e)))?;
+    let f = make_vanilla_case(op, rows, None).map_err(|e| plain(js_message(&e)))?;
     let value = f.call0(&JsValue::NULL).map_err(|e| plain(js_message(&e)))?;
     value
         .as_f64()
         .ok_or_else(|| plain("the JS case returned no number"))
 }
 
-/// `vdom/<op>/1000` for every operation in [`OPERATIONS`]: our diff+patch on a detached
-/// `<tbody>` (WASM) against the same operation written as vanilla-js in
-/// js-framework-benchmark writes it (JS). Cases whose setup fails report it when run.
+/// How a benchmark case times its update.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Timing {
+    /// The script alone, on a detached table.
+    Script,
+    /// The table in the document, and style + layout forced after every update: what
+    /// js-framework-benchmark counts, minus paint.
+    Layout,
+}
+
+/// For every operation in [`OPERATIONS`], our diff+patch (WASM) and Yew re-rendering the
+/// same rows (WASM) against the same operation written as vanilla-js in
+/// js-framework-benchmark writes it (JS), twice: `vdom/<op>/1000` times the script alone
+/// on detached tables, `vdom/<op>/1000+layout` puts the tables in the document and forces
+/// style and layout after every update. Yew's cases end in `/yew`. Cases whose setup fails
+/// report it when run.
 pub fn bench_cases() -> Vec<BenchCase> {
+    let mut cases = Vec::new();
+    for timing in [Timing::Script, Timing::Layout] {
+        for renderer in [Renderer::Ours, Renderer::Yew] {
+            cases.extend(
+                OPERATIONS
+                    .iter()
+                    .map(|&(op, label)| case(op, label, timing, renderer)),
+            );
+        }
+    }
+    cases
+}
+
+/// Who renders the WASM side of a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Renderer {
+    /// `diff` and the batched patcher.
+    Ours,
+    /// A Yew component given the new rows.
+    Yew,
+}
+
+fn case(op: &'static str, label: &str, timing: Timing, renderer: Renderer) -> BenchCase {
     let config = BenchConfig {
         warmup_ms: 100.0,
         min_sample_ms: 20.0,
         samples: 9,
         max_iterations: 512,
     };
-    OPERATIONS
-        .iter()
-        .map(|&(op, label)| {
-            let start_rows = if op == "create" || op == "clear" {
-                0
-            } else {
-                ROWS
-            };
-            // Built on the first call, which the harness's warm-up makes: building seven
-            // 1,000-row tables up front would freeze the page for a moment at "Run".
+    let start_rows = if op == "create" || op == "clear" {
+        0
+    } else {
+        ROWS
+    };
+    let failing = |message: &str| {
+        Side::Js(js_sys::Function::new_no_args(&format!(
+            "throw new Error({message:?})"
+        )))
+    };
+    let stage = match timing {
+        Timing::Script => Ok(None),
+        Timing::Layout => Stage::new().map(Some),
+    };
+    let (stage, setup_error) = match stage {
+        Ok(stage) => (stage, None),
+        Err(e) => (None, Some(e.message)),
+    };
+    let stage_element = stage.as_ref().map(|s| s.0.clone());
+    let js = match (
+        &setup_error,
+        make_vanilla_case(op, start_rows as u32, stage_element.as_ref()),
+    ) {
+        (Some(message), _) => failing(message),
+        (None, Ok(f)) => Side::Js(f),
+        (None, Err(e)) => failing(&js_message(&e)),
+    };
+    // Built on the first call, which the harness's warm-up makes: building all the
+    // 1,000-row tables up front would freeze the page for a moment at "Run".
+    let wasm = match renderer {
+        Renderer::Ours => {
             let mut table: Option<OurTable> = None;
-            let wasm = Side::wasm(move || {
+            Side::wasm(move || {
+                // The stage lives (its tables stay in the document) as long as this case.
+                let _stage = &stage;
                 if table.is_none() {
-                    table = OurTable::new(op).ok();
+                    table = OurTable::new(op, stage_element.as_ref()).ok();
                 }
                 if let Some(table) = table.as_mut() {
                     black_box(table.step(black_box(op)).ok());
                 }
-            });
-            let js = match make_vanilla_case(op, start_rows as u32) {
-                Ok(f) => Side::Js(f),
-                Err(e) => Side::Js(js_sys::Function::new_no_args(&format!(
-                    "throw new Error({:?})",
-                    js_message(&e)
-                ))),
-            };
-            BenchCase {
-                name: format!("vdom/{op}/{ROWS}"),
-                label: format!("{label} (our diff+patch vs vanilla JS DOM code)"),
-                wasm,
-                js,
-                config,
-            }
+            })
+        }
+        Renderer::Yew => {
+            let mut table: Option<YewTable> = None;
+            Side::wasm(move || {
+                let _stage = &stage;
+                if table.is_none() {
+                    table = YewTable::new(op, stage_element.as_ref()).ok();
+                }
+                if let Some(table) = table.as_mut() {
+                    black_box(table.step(black_box(op)).ok());
+                }
+            })
+        }
+    };
+    let (suffix, how) = match timing {
+        Timing::Script => ("", "script only, detached table"),
+        Timing::Layout => ("+layout", "in the document, style and layout included"),
+    };
+    let (who, tail) = match (renderer, op) {
+        (Renderer::Ours, _) => ("our diff+patch", ""),
+        (Renderer::Yew, "create") => ("a new Yew app, the old one destroyed,", "/yew"),
+        (Renderer::Yew, _) => ("Yew re-render", "/yew"),
+    };
+    BenchCase {
+        name: format!("vdom/{op}/{ROWS}{suffix}{tail}"),
+        label: format!("{label} ({who} vs vanilla JS DOM code; {how})"),
+        wasm,
+        js,
+        config,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Yew re-rendering the same table
+
+/// One row as a Yew app would hold it: the label shared, so a new list is cheap to make.
+#[derive(Clone, Debug, PartialEq)]
+struct YewRow {
+    id: u64,
+    label: yew::AttrValue,
+}
+
+#[derive(Properties, Clone)]
+struct YewRowsProps {
+    rows: Rc<Vec<YewRow>>,
+}
+
+impl PartialEq for YewRowsProps {
+    /// A new list is a new `Rc`: Yew re-renders on every update, as after a state change.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.rows, &other.rows)
+    }
+}
+
+/// The benchmark's table body the way one writes it in Yew: a keyed `<tr>` per row.
+#[yew::component]
+fn YewRows(props: &YewRowsProps) -> yew::Html {
+    yew::html! {
+        <tbody>
+            { for props.rows.iter().map(|row| yew::html! {
+                <tr key={row.id}>
+                    <td class="col-md-1">{ row.id.to_string() }</td>
+                    <td class="col-md-4"><a>{ row.label.clone() }</a></td>
+                    <td class="col-md-1"><a><span class="glyphicon glyphicon-remove" aria-hidden="true"></span></a></td>
+                    <td class="col-md-6"></td>
+                </tr>
+            }) }
+        </tbody>
+    }
+}
+
+/// Runs Yew's pending renders now. Yew renders from a microtask after a state change; its
+/// `scheduler::flush` (the `test` feature) drains that queue synchronously on its first
+/// poll, which is what a synchronous benchmark needs. (Called from inside a Yew render it
+/// would do nothing; the benchmark harness never runs there, and the tests check the DOM.)
+fn flush_yew() {
+    use std::future::Future;
+    let mut flush = std::pin::pin!(yew::scheduler::flush());
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    let _ = flush.as_mut().poll(&mut context);
+}
+
+fn to_yew_rows(data: &[rows::Row]) -> Vec<YewRow> {
+    data.iter()
+        .map(|row| YewRow {
+            id: row.id,
+            label: yew::AttrValue::from(row.label.clone()),
         })
         .collect()
+}
+
+/// Yew's side of one operation: the same data changes as [`OurTable`]'s, handed to a Yew
+/// app as new props and rendered at once (see [`flush_yew`]).
+struct YewTable {
+    root: Element,
+    app: Option<yew::AppHandle<YewRows>>,
+    stage: Option<Element>,
+    /// The row lists this operation moves between; `states[at]` is on the page.
+    states: Vec<Rc<Vec<YewRow>>>,
+    at: usize,
+    next_id: u64,
+    rng: Prng,
+}
+
+impl YewTable {
+    fn new(op: &str, stage: Option<&Element>) -> Result<YewTable, DomError> {
+        let mut rng = Prng::new(1);
+        let base = || -> Vec<YewRow> { Vec::new() };
+        let mut next_id = 1;
+        let mut fresh = |count: usize, rng: &mut Prng| {
+            let made = to_yew_rows(&rows::make_rows(next_id, count, rng));
+            next_id += count as u64;
+            made
+        };
+        let states: Vec<Vec<YewRow>> = match op {
+            "create" => vec![base()],
+            "replace-all" => vec![fresh(ROWS, &mut rng)],
+            "update-10th" => {
+                let rows = fresh(ROWS, &mut rng);
+                let mut updated = rows.clone();
+                for row in updated.iter_mut().step_by(10) {
+                    row.label = format!("{} !!!", row.label).into();
+                }
+                vec![rows, updated]
+            }
+            "swap" => {
+                let rows = fresh(ROWS, &mut rng);
+                let mut swapped = rows.clone();
+                swapped.swap(1, 998);
+                vec![rows, swapped]
+            }
+            "remove-one" => {
+                let rows = fresh(ROWS, &mut rng);
+                let mut removed = rows.clone();
+                removed.remove(1);
+                vec![rows, removed]
+            }
+            "append" => {
+                let rows = fresh(ROWS, &mut rng);
+                let mut appended = rows.clone();
+                appended.extend(fresh(ROWS, &mut rng));
+                vec![rows, appended]
+            }
+            "clear" => vec![base(), fresh(ROWS, &mut rng)],
+            other => return Err(plain(format!("unknown operation {other:?}"))),
+        };
+        let states: Vec<Rc<Vec<YewRow>>> = states.into_iter().map(Rc::new).collect();
+        let first = states.first().cloned().ok_or_else(|| plain("no table"))?;
+        let mut table = YewTable {
+            root: dom_call("createElement", document()?.create_element("table"))?,
+            app: None,
+            stage: stage.cloned(),
+            states,
+            at: 0,
+            next_id,
+            rng,
+        };
+        table.mount(first)?;
+        Ok(table)
+    }
+
+    /// A new app in a new `<table>` (in place of the old one) rendering `rows`.
+    fn mount(&mut self, rows: Rc<Vec<YewRow>>) -> Result<(), DomError> {
+        let doc = document()?;
+        let root = dom_call("createElement", doc.create_element("table"))?;
+        if let Some(stage) = &self.stage {
+            dom_call("appendChild", stage.append_child(&root))?;
+        }
+        let old = std::mem::replace(&mut self.root, root.clone());
+        old.remove();
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.app = Some(
+            yew::Renderer::<YewRows>::with_root_and_props(root, YewRowsProps { rows }).render(),
+        );
+        self.settle();
+        Ok(())
+    }
+
+    /// Renders now, and lays out when staged.
+    fn settle(&self) {
+        flush_yew();
+        if self.stage.is_some() {
+            black_box(force_layout(&self.root));
+        }
+    }
+
+    fn go(&mut self, to: usize) -> Result<(), DomError> {
+        let rows = self
+            .states
+            .get(to)
+            .cloned()
+            .ok_or_else(|| plain("no such table"))?;
+        let app = self.app.as_mut().ok_or_else(|| plain("no app"))?;
+        app.update(YewRowsProps { rows });
+        self.at = to;
+        self.settle();
+        Ok(())
+    }
+
+    fn step(&mut self, op: &str) -> Result<(), DomError> {
+        match op {
+            "create" => {
+                let rows = to_yew_rows(&rows::make_rows(1, ROWS, &mut self.rng));
+                let rows = Rc::new(rows);
+                self.states = vec![rows.clone()];
+                self.at = 0;
+                self.mount(rows)
+            }
+            "replace-all" => {
+                let rows = Rc::new(to_yew_rows(&rows::make_rows(
+                    self.next_id,
+                    ROWS,
+                    &mut self.rng,
+                )));
+                self.next_id += ROWS as u64;
+                self.states = vec![rows];
+                self.go(0)
+            }
+            "update-10th" | "swap" => self.go(1 - self.at.min(1)),
+            "remove-one" | "append" | "clear" => {
+                self.go(1)?;
+                self.go(0)
+            }
+            other => Err(plain(format!("unknown operation {other:?}"))),
+        }
+    }
+
+    /// The rows on the page, as our virtual table (for comparing the DOM).
+    fn expected_html(&self) -> String {
+        let data: Vec<rows::Row> = self
+            .states
+            .get(self.at)
+            .map(|rows| {
+                rows.iter()
+                    .map(|r| rows::Row {
+                        id: r.id,
+                        label: r.label.to_string(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        rows::table_body(&data).render_html()
+    }
+}
+
+impl Drop for YewTable {
+    fn drop(&mut self) {
+        self.root.remove();
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Runs one benchmark step of the Yew side outside the harness (for tests): the table's
+/// `innerHTML` right after the step, next to `render_html` of the same rows.
+pub fn run_yew_step(op: &str, staged: bool) -> Result<(String, String), DomError> {
+    let stage = staged.then(Stage::new).transpose()?;
+    let mut table = YewTable::new(op, stage.as_ref().map(|s| &s.0))?;
+    table.step(op)?;
+    Ok((table.root.inner_html(), table.expected_html()))
 }

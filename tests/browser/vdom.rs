@@ -9,8 +9,8 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use wasm_playground::lab::vdom::rows::{self, Prng};
 use wasm_playground::lab::vdom::{VNode, diff, parse_markup_root};
 use wasm_playground::web::vdom::{
-    DomCounts, TOUCHED_ATTRIBUTE, apply_patches, bench_cases, mount, run_our_step,
-    run_vanilla_step, to_yew,
+    DomCounts, TOUCHED_ATTRIBUTE, apply_patches, apply_patches_one_by_one, bench_cases, mount,
+    run_our_step, run_vanilla_step, run_yew_step, to_yew,
 };
 use web_sys::{Element, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -155,6 +155,22 @@ async fn yew_html(tree: &VNode) -> String {
 }
 
 fn patch_live(before: &VNode, after: &VNode) -> (String, DomCounts) {
+    let (html, counts) = patch_live_with(apply_patches, before, after);
+    // The one-call-per-DOM-operation reference patcher gives the same page.
+    let (reference, _) = patch_live_with(apply_patches_one_by_one, before, after);
+    assert_eq!(
+        html, reference,
+        "batched vs one by one: {before:?} → {after:?}"
+    );
+    (html, counts)
+}
+
+type Patcher = fn(
+    &web_sys::Node,
+    &[wasm_playground::lab::vdom::Patch],
+) -> Result<DomCounts, wasm_playground::web::vdom::DomError>;
+
+fn patch_live_with(patcher: Patcher, before: &VNode, after: &VNode) -> (String, DomCounts) {
     let container = new_div();
     mount(&container, before).unwrap();
     assert_eq!(
@@ -162,7 +178,7 @@ fn patch_live(before: &VNode, after: &VNode) -> (String, DomCounts) {
         before.render_html(),
         "built DOM of {before:?}"
     );
-    let counts = apply_patches(&container, &diff(before, after))
+    let counts = patcher(&container, &diff(before, after))
         .unwrap_or_else(|e| panic!("{e} for {before:?} → {after:?}"));
     let html = container.inner_html();
     container.remove();
@@ -220,12 +236,37 @@ async fn keyed_row_operations_patch_the_live_table() {
         if name == "remove" {
             assert_eq!(counts.total(), 1, "one removeChild");
         }
+        if name == "create" || name == "replace all" {
+            // The first row is built node by node and kept as a template; every other row
+            // is a copy of it with its two texts set.
+            assert_eq!(counts.clone, 60, "{name}: {counts:?}");
+            assert_eq!(
+                counts.create_element, 8,
+                "{name}: one row built (tr, 4 td, 2 a, span)"
+            );
+            assert_eq!(counts.create_text, 2, "{name}: and its two texts");
+            assert_eq!(
+                counts.set_text,
+                59 * 2,
+                "{name}: id and label per copied row"
+            );
+        }
     }
     // The benchmark's own steps leave the live table equal to the virtual one.
     for (op, _) in wasm_playground::web::vdom::OPERATIONS {
-        let (calls, live, expected) = run_our_step(op).unwrap();
-        assert_eq!(live, expected, "bench step {op}");
-        assert!(calls > 0, "{op} made DOM calls");
+        for staged in [false, true] {
+            let (calls, live, expected) = run_our_step(op, staged).unwrap();
+            assert_eq!(live, expected, "bench step {op}, staged {staged}");
+            assert!(calls > 0, "{op} made DOM calls");
+            // Yew has rendered by the time its step returns: the benchmark times real work.
+            let (live, expected) = run_yew_step(op, staged).unwrap();
+            // Yew writes an element's literal attributes in name order.
+            let live = live.replace(
+                r#"<span aria-hidden="true" class="glyphicon glyphicon-remove">"#,
+                r#"<span class="glyphicon glyphicon-remove" aria-hidden="true">"#,
+            );
+            assert!(live == expected, "Yew bench step {op}, staged {staged}");
+        }
         let js = run_vanilla_step(op, 1000).unwrap();
         assert!(js.is_finite() && js > 0.0, "vanilla {op} returned {js}");
     }
@@ -243,6 +284,8 @@ async fn a_patch_that_does_not_fit_is_an_error_not_a_panic() {
     let error = apply_patches(&container, &patches).unwrap_err();
     assert_eq!(error.patch_index, Some(0));
     assert!(error.message.contains("out of range"), "{error}");
+    let reference = apply_patches_one_by_one(&container, &patches).unwrap_err();
+    assert_eq!(reference, error, "both patchers report the same failure");
     container.remove();
 }
 
@@ -447,10 +490,21 @@ async fn a_preset_link_followed_while_the_tab_is_open_loads_that_preset() {
 
 #[wasm_bindgen_test]
 async fn every_benchmark_case_runs_on_both_sides() {
+    let stages_before = count("div[aria-hidden='true'] > table");
     let cases = bench_cases();
-    assert_eq!(cases.len(), 7);
+    assert_eq!(
+        cases.len(),
+        28,
+        "seven operations, ours and Yew's, script only and with layout"
+    );
     for mut case in cases {
-        assert!(case.name.starts_with("vdom/") && case.name.ends_with("/1000"));
+        let name = case.name.trim_end_matches("/yew");
+        assert!(
+            name.starts_with("vdom/")
+                && (name.ends_with("/1000") || name.ends_with("/1000+layout")),
+            "{}",
+            case.name
+        );
         case.config = wasm_playground::web::bench::BenchConfig {
             warmup_ms: 0.0,
             min_sample_ms: 0.0,
@@ -460,4 +514,6 @@ async fn every_benchmark_case_runs_on_both_sides() {
         let result = wasm_playground::web::bench::run_case(&case).await;
         assert!(result.is_ok(), "{}: {result:?}", case.name);
     }
+    // Dropping the cases takes their staged tables out of the document again.
+    assert_eq!(count("div[aria-hidden='true'] > table"), stages_before);
 }

@@ -189,9 +189,28 @@ impl Session {
         true
     }
 
+    /// Applies every remaining patch with one call into JavaScript (the batched patcher).
     fn apply_all(&mut self, container: &Element, pair: &Pair) {
-        while self.step(container, pair, false) {}
+        self.unmark();
         self.last_touched = None;
+        let rest = pair.patches.get(self.applied..).unwrap_or_default();
+        if self.error.is_some() || rest.is_empty() {
+            return;
+        }
+        let watch = Watch::start(container).ok();
+        let result = dom_vdom::apply_patches_counted(container, rest, &mut self.counts);
+        if let Some(watch) = watch {
+            self.observed.add(&watch.take());
+        }
+        match result {
+            Ok(()) => self.applied = pair.patches.len(),
+            Err(e) => {
+                let failed = self.applied + e.patch_index.unwrap_or(0);
+                self.error = Some(format!("patch {} failed: {}", failed + 1, e.message));
+                self.applied = failed;
+            }
+        }
+        self.html = container.inner_html();
     }
 }
 

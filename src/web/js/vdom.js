@@ -119,9 +119,27 @@ class Table {
 
 // A benchmark step: returns a function that does `op` once and returns a number read
 // back from the DOM, so the engine cannot skip the work.
-export function makeVanillaCase(op, rows) {
-  let table = new Table(rows);
+//
+// With a `stage` element, the table is put in a <table> inside it (in the document), and
+// after every update the function reads the table's offsetHeight, which makes the browser
+// recompute style and layout right there — the work js-framework-benchmark counts after
+// the script (it also counts paint, which no synchronous code can wait for). Without one,
+// the <tbody> stays detached and only the script is timed.
+export function makeVanillaCase(op, rows, stage) {
+  let host = null;
+  const attach = (table) => {
+    if (stage) {
+      if (host !== null) host.remove();
+      host = document.createElement("table");
+      host.appendChild(table.tbody);
+      stage.appendChild(host);
+    }
+    return table;
+  };
+  let table = attach(new Table(rows));
   let add = true;
+  // After an update: the layout (when staged) and a number that depends on the DOM.
+  const settle = () => (host === null ? 0 : host.offsetHeight);
   const size = () => {
     const first = table.tbody.firstChild;
     return table.tbody.childNodes.length + (first ? first.firstChild.firstChild.nodeValue.length : 0);
@@ -129,49 +147,282 @@ export function makeVanillaCase(op, rows) {
   switch (op) {
     case "create":
       return () => {
-        table = new Table(0);
+        table = attach(new Table(0));
         table.append(1000);
-        return size();
+        return settle() + size();
       };
     case "replace-all":
       return () => {
         table.clear();
         table.append(1000);
-        return size();
+        return settle() + size();
       };
     case "update-10th":
       return () => {
         table.update(add);
         add = !add;
-        return size();
+        return settle() + size();
       };
     case "swap":
       return () => {
         table.swap(1, 998);
-        return size();
+        return settle() + size();
       };
     case "remove-one":
       return () => {
         const [row, item] = table.remove(1);
-        const between = table.tbody.childNodes.length;
+        const between = settle() + table.tbody.childNodes.length;
         table.insert(1, row, item);
-        return between + size();
+        return between + settle() + size();
       };
     case "append":
       return () => {
         table.append(1000);
-        const between = table.tbody.childNodes.length;
+        const between = settle() + table.tbody.childNodes.length;
         table.removeLast(1000);
-        return between + size();
+        return between + settle() + size();
       };
     case "clear":
       return () => {
         table.append(1000);
-        const between = table.tbody.childNodes.length;
+        const between = settle() + table.tbody.childNodes.length;
         table.clear();
-        return between + size();
+        return between + settle() + size();
       };
     default:
       throw new Error(`unknown operation ${op}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The batched patcher: one call from WASM per patch list.
+//
+// Calling a DOM method from WASM goes through a JS glue function per call; replaying a
+// patch list with web-sys makes thousands of those crossings. Instead the Rust side
+// (src/web/vdom.rs, `Encoder`) writes the whole list as numbers into one Uint32Array and
+// every string into one JS string (`strings`, sliced by UTF-16 offset), and this loop
+// makes the DOM calls — the technique of sledgehammer-bindgen (Dioxus) and of Leptos's
+// and Solid's template cloning: a subtree whose shape (tags, attributes, structure) was
+// already built in this list is copied with cloneNode(true) and only its texts are set,
+// as the vanilla-js benchmark entry does by hand.
+//
+// Opcodes (keep in step with `op` in src/web/vdom.rs):
+const PATCH = 1; //       n, i1..in   start a patch; `node` = root, then childNodes[i1], …
+const SET_TEXT = 2; //    off, len
+const SET_ATTR = 3; //    nameOff, nameLen, valueOff, valueLen
+const REMOVE_ATTR = 4; // nameOff, nameLen
+const REPLACE = 5; //     (pops the built node)
+const INSERT = 6; //      index (pops the built node)
+const REMOVE = 7; //      index
+const MOVE = 8; //        from, to
+const ELEM = 10; //       tagOff, tagLen           push a new element
+const ATTR = 11; //       nameOff, nameLen, valueOff, valueLen   on the top element
+const TEXT = 12; //       off, len                 push a new text node
+const APPEND = 13; //     pop a node, append it to the new top
+const CLONE = 14; //      template                 push a deep copy of a template
+const SLOT = 15; //       k, off, len              set the k-th text (pre-order) of the top
+const KEEP = 16; //       template                 remember the top node as a template
+
+// Indexes into `counts` (the order of DomCounts::from_js in src/web/vdom.rs).
+const C_ELEMENT = 0, C_TEXT = 1, C_INSERT = 2, C_MOVE = 3, C_REMOVE = 4, C_REPLACE = 5,
+  C_SET_ATTR = 6, C_REMOVE_ATTR = 7, C_SET_TEXT = 8, C_CLONE = 9;
+
+class PatchFailure extends Error {
+  constructor(patch, message) {
+    super(message);
+    this.patch = patch;
+  }
+}
+
+// Child-index paths to every text node under `root`, in pre-order (the order the Rust
+// encoder numbers a template's text slots).
+function textPaths(root) {
+  const paths = [];
+  const walk = [[root, []]];
+  while (walk.length > 0) {
+    const [node, path] = walk.pop();
+    if (node.nodeType === 3) {
+      paths.push(path);
+      continue;
+    }
+    const kids = [];
+    let i = 0;
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+      kids.push([child, path.concat(i++)]);
+    }
+    for (let k = kids.length - 1; k >= 0; k--) walk.push(kids[k]);
+  }
+  return paths;
+}
+
+function follow(node, path) {
+  for (const index of path) {
+    node = node.firstChild;
+    for (let k = 0; k < index; k++) node = node.nextSibling;
+  }
+  return node;
+}
+
+function childCount(node) {
+  return node.childNodes.length;
+}
+
+function quoted(text) {
+  return JSON.stringify(text);
+}
+
+// Applies an encoded patch list to the tree in `container` (its first child is the root).
+// Adds the DOM calls made to `counts`. Throws a PatchFailure naming the patch (0-based).
+export function applyOps(container, ops, strings, counts) {
+  const str = (off, len) => strings.substring(off, off + len);
+  const doc = container.ownerDocument;
+  const templates = [];
+  const stack = [];
+  let node = null;
+  let patch = -1;
+  let pc = 0;
+  try {
+    while (pc < ops.length) {
+      switch (ops[pc++]) {
+        case PATCH: {
+          patch++;
+          node = container.firstChild;
+          if (node === null) throw new PatchFailure(patch, "the container holds no tree");
+          const n = ops[pc++];
+          for (let d = 0; d < n; d++) {
+            const next = node.childNodes[ops[pc++]];
+            if (next === undefined) {
+              throw new PatchFailure(patch, `step ${d + 1} of the path leads to no node`);
+            }
+            node = next;
+          }
+          break;
+        }
+        case SET_TEXT: {
+          if (node.nodeType !== 3) throw new PatchFailure(patch, "the node is an element, not text");
+          node.nodeValue = str(ops[pc], ops[pc + 1]);
+          pc += 2;
+          counts[C_SET_TEXT]++;
+          break;
+        }
+        case SET_ATTR: {
+          if (node.nodeType !== 1) throw new PatchFailure(patch, "the node is text, not an element");
+          node.setAttribute(str(ops[pc], ops[pc + 1]), str(ops[pc + 2], ops[pc + 3]));
+          pc += 4;
+          counts[C_SET_ATTR]++;
+          break;
+        }
+        case REMOVE_ATTR: {
+          if (node.nodeType !== 1) throw new PatchFailure(patch, "the node is text, not an element");
+          const name = str(ops[pc], ops[pc + 1]);
+          pc += 2;
+          if (!node.hasAttribute(name)) {
+            throw new PatchFailure(patch, `the element has no attribute ${quoted(name)} to remove`);
+          }
+          node.removeAttribute(name);
+          counts[C_REMOVE_ATTR]++;
+          break;
+        }
+        case REPLACE: {
+          const live = stack.pop();
+          const parent = node.parentNode;
+          if (parent === null) throw new PatchFailure(patch, "the node has no parent");
+          parent.replaceChild(live, node);
+          counts[C_REPLACE]++;
+          break;
+        }
+        case INSERT: {
+          const index = ops[pc++];
+          const live = stack.pop();
+          if (node.nodeType !== 1) throw new PatchFailure(patch, "the node is text, not an element");
+          const kids = node.childNodes;
+          if (index > kids.length) {
+            throw new PatchFailure(patch,
+              `child index ${index} is out of range: there are ${kids.length} children`);
+          }
+          node.insertBefore(live, kids[index] ?? null);
+          counts[C_INSERT]++;
+          break;
+        }
+        case REMOVE: {
+          const index = ops[pc++];
+          if (node.nodeType !== 1) throw new PatchFailure(patch, "the node is text, not an element");
+          const child = node.childNodes[index];
+          if (child === undefined) {
+            throw new PatchFailure(patch,
+              `child index ${index} is out of range: there are ${childCount(node)} children`);
+          }
+          node.removeChild(child);
+          counts[C_REMOVE]++;
+          break;
+        }
+        case MOVE: {
+          const from = ops[pc], to = ops[pc + 1];
+          pc += 2;
+          if (node.nodeType !== 1) throw new PatchFailure(patch, "the node is text, not an element");
+          const kids = node.childNodes;
+          if (from >= kids.length || to >= kids.length) {
+            throw new PatchFailure(patch,
+              `move ${from} → ${to} is out of range: there are ${kids.length} children`);
+          }
+          // `to` counts without the moved child: see PatchOp::MoveChild.
+          const reference = to < from ? kids[to] : kids[to + 1] ?? null;
+          node.insertBefore(kids[from], reference);
+          counts[C_MOVE]++;
+          break;
+        }
+        case ELEM: {
+          stack.push(doc.createElement(str(ops[pc], ops[pc + 1])));
+          pc += 2;
+          counts[C_ELEMENT]++;
+          break;
+        }
+        case ATTR: {
+          stack[stack.length - 1].setAttribute(str(ops[pc], ops[pc + 1]), str(ops[pc + 2], ops[pc + 3]));
+          pc += 4;
+          counts[C_SET_ATTR]++;
+          break;
+        }
+        case TEXT: {
+          stack.push(doc.createTextNode(str(ops[pc], ops[pc + 1])));
+          pc += 2;
+          counts[C_TEXT]++;
+          break;
+        }
+        case APPEND: {
+          const child = stack.pop();
+          stack[stack.length - 1].appendChild(child);
+          counts[C_INSERT]++;
+          break;
+        }
+        case KEEP: {
+          // A private copy: later patches in the list may change the node just built.
+          templates[ops[pc++]] = { node: stack[stack.length - 1].cloneNode(true), slots: null };
+          counts[C_CLONE]++;
+          break;
+        }
+        case CLONE: {
+          const template = templates[ops[pc++]];
+          const copy = template.node.cloneNode(true);
+          counts[C_CLONE]++;
+          // The SLOTs that follow address this copy's texts.
+          let k = ops[pc];
+          while (k === SLOT) {
+            if (template.slots === null) template.slots = textPaths(template.node);
+            follow(copy, template.slots[ops[pc + 1]]).nodeValue = str(ops[pc + 2], ops[pc + 3]);
+            counts[C_SET_TEXT]++;
+            pc += 4;
+            k = ops[pc];
+          }
+          stack.push(copy);
+          break;
+        }
+        default:
+          throw new PatchFailure(patch, `bad opcode ${ops[pc - 1]} at ${pc - 1}`);
+      }
+    }
+  } catch (e) {
+    if (e instanceof PatchFailure) throw e;
+    throw new PatchFailure(patch, `${e.name}: ${e.message}`);
   }
 }
