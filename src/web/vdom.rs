@@ -28,6 +28,11 @@ extern "C" {
     /// A vanilla-JS benchmark case (`op` as in [`OPERATIONS`]) over `rows` rows: a function
     /// that does the operation once on its own detached `<tbody>` and returns a number
     /// derived from the DOM, so the JIT cannot drop the work.
+    /// Puts a benchmark stage in the document, taking out the stages of cases that ran
+    /// before, so each case is timed with only its own tables in the page.
+    #[wasm_bindgen(js_name = showStage)]
+    fn show_stage(stage: &Element);
+
     /// With a `stage`, the table sits in the document there and layout is forced after
     /// every update.
     #[wasm_bindgen(catch, js_name = makeVanillaCase)]
@@ -914,6 +919,7 @@ fn force_layout(element: &Element) -> i32 {
 struct Stage(Element);
 
 impl Stage {
+    /// A stage, not yet in the document: [`show_stage`] puts it there when its case runs.
     fn new() -> Result<Stage, DomError> {
         let doc = document()?;
         let stage = dom_call("createElement", doc.create_element("div"))?;
@@ -923,8 +929,7 @@ impl Stage {
             "position: absolute; left: -100000px; top: 0; width: 960px;",
         );
         let _ = stage.set_attribute("aria-hidden", "true");
-        let body = doc.body().ok_or_else(|| plain("no body"))?;
-        dom_call("appendChild", body.append_child(&stage))?;
+        let _ = stage.set_attribute("data-bench-stage", "");
         Ok(Stage(stage))
     }
 }
@@ -954,6 +959,9 @@ struct OurTable {
 
 impl OurTable {
     fn new(op: &str, stage: Option<&Element>) -> Result<OurTable, DomError> {
+        if let Some(stage) = stage {
+            show_stage(stage);
+        }
         let mut rng = Prng::new(1);
         let empty = rows::table_body(&[]);
         let states = match op {
@@ -1269,6 +1277,9 @@ struct YewTable {
 
 impl YewTable {
     fn new(op: &str, stage: Option<&Element>) -> Result<YewTable, DomError> {
+        if let Some(stage) = stage {
+            show_stage(stage);
+        }
         let mut rng = Prng::new(1);
         let base = || -> Vec<YewRow> { Vec::new() };
         let mut next_id = 1;

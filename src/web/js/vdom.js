@@ -125,10 +125,19 @@ class Table {
 // recompute style and layout right there — the work js-framework-benchmark counts after
 // the script (it also counts paint, which no synchronous code can wait for). Without one,
 // the <tbody> stays detached and only the script is timed.
+// Puts a benchmark stage in the document, alone: the stages of cases that already ran are
+// taken out, so every case is timed in the same page (just its own tables).
+export function showStage(stage) {
+  if (stage.isConnected) return;
+  for (const old of document.querySelectorAll("[data-bench-stage]")) old.remove();
+  document.body.appendChild(stage);
+}
+
 export function makeVanillaCase(op, rows, stage) {
   let host = null;
   const attach = (table) => {
     if (stage) {
+      showStage(stage);
       if (host !== null) host.remove();
       host = document.createElement("table");
       host.appendChild(table.tbody);
