@@ -134,9 +134,12 @@ fn vdom_benchmark_numbers() {
     let table = b
         .wait_for(
             "the benchmark to finish",
-            "const rows = document.querySelectorAll('.bench-table tbody tr'); const busy = document.querySelector('.bench-panel button').disabled; return (!busy && rows.length === 7) ? [...rows].map(r => r.innerText.replace(/\\s+/g, ' ')).join('\\n') : null;",
+            "const rows = document.querySelectorAll('.bench-table tbody tr'); const busy = document.querySelector('.bench-panel button').disabled; return (!busy && rows.length === 28) ? [...rows].map(r => r.innerText.replace(/\\s+/g, ' ')).join('\\n') : null;",
             Duration::from_secs(600),
         )
         .unwrap();
     println!("{}", table.as_str().unwrap_or(""));
+    let shot = screenshot_dir().join("vdom-bench-1280.png");
+    b.element_screenshot("section[aria-labelledby='vdom-bench-title']", &shot)
+        .unwrap();
 }

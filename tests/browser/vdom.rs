@@ -516,3 +516,27 @@ async fn every_benchmark_case_runs_on_both_sides() {
     // Dropping the cases takes their staged tables out of the document again.
     assert_eq!(count("[data-bench-stage]"), 0);
 }
+
+#[wasm_bindgen_test]
+async fn batched_patches_copy_only_subtrees_of_the_same_shape_and_keep_every_text() {
+    let before = parse_markup_root("<ul></ul>").unwrap();
+    // Same shape as the first item except where noted; texts with accents, an emoji
+    // (two UTF-16 units) and markup characters check the string offsets.
+    let after = parse_markup_root(concat!(
+        "<ul>",
+        "<li class=\"a\"><b>x</b> one</li>",
+        "<li class=\"b\"><b>y</b> two</li>", // another attribute value: built
+        "<li class=\"a\"><b>x</b> one</li>", // the template itself: no text set
+        "<li class=\"a\"><b>é ✓ 😀</b> &lt;3&gt;</li>", // copied, both texts set
+        "<li class=\"a\"><b></b> one</li>",  // no text in <b>: another shape
+        "<li class=\"a\"><b>😀😀</b> z</li>",
+        "</ul>"
+    ))
+    .unwrap();
+    let (html, counts) = patch_live(&before, &after);
+    assert_eq!(html, after.render_html());
+    // Kept as templates: the first item, the class="b" one and the empty-<b> one; copied:
+    // items 3, 4 and 6.
+    assert_eq!(counts.clone, 3 + 3, "{counts:?}");
+    assert_eq!(counts.set_text, 4, "{counts:?}");
+}
