@@ -1248,6 +1248,78 @@ fn js_framework_benchmark_operations() {
     assert_eq!(rows::remove_row(&cleared, 0), cleared);
 }
 
+// ---------------------------------------------------------------------------------------
+// diff returns what it returned before it was tuned: the same patches in the same order
+
+mod reference;
+
+/// `diff(a, b)` is patch for patch the original algorithm's list.
+fn check_same_as_reference(a: &VNode, b: &VNode) {
+    let tuned = diff(a, b);
+    let original = reference::diff(a, b);
+    if tuned != original {
+        panic!("a = {a:?}\n b = {b:?}\n tuned = {tuned:#?}\n original = {original:#?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn diff_matches_the_original_for_random_pairs(a in arb_tree(), b in arb_tree()) {
+        check_same_as_reference(&a, &b);
+        check_same_as_reference(&b, &a);
+        check_same_as_reference(&a, &a.clone());
+    }
+
+    #[test]
+    fn diff_matches_the_original_for_mutated_trees(a in arb_tree(), seed in any::<u64>()) {
+        let b = mutate(&a, &mut Prng::new(seed));
+        check_same_as_reference(&a, &b);
+        check_same_as_reference(&b, &a);
+    }
+
+    #[test]
+    fn diff_matches_the_original_for_keyed_lists((old, new) in arb_keyed_children(60)) {
+        check_same_as_reference(&keyed_list(&old), &keyed_list(&new));
+    }
+}
+
+#[test]
+fn diff_matches_the_original_on_benchmark_rows() {
+    let mut rng = Prng::new(17);
+    let created = rows::create_rows(1, 300, &mut rng);
+    let empty = rows::clear_rows(&created);
+    let updated = rows::update_every_10th(&created);
+    let cases = [
+        (empty.clone(), created.clone()),
+        (
+            created.clone(),
+            rows::replace_all_rows(&created, 300, &mut rng),
+        ),
+        (created.clone(), updated.clone()),
+        (updated.clone(), created.clone()),
+        (created.clone(), rows::swap_rows(&created, 1, 298)),
+        (created.clone(), rows::remove_row(&created, 150)),
+        (created.clone(), rows::append_rows(&created, 300, &mut rng)),
+        (created.clone(), empty.clone()),
+        (created.clone(), rows::shuffle_rows(&updated, &mut rng)),
+        (created.clone(), created.clone()),
+    ];
+    for (a, b) in &cases {
+        check_same_as_reference(a, b);
+        check_same_as_reference(b, a);
+    }
+    // Fresh trees that share nothing, rows shuffled and some labels changed.
+    let mut data = rows::make_rows(1, 500, &mut rng);
+    let body = rows::table_body(&data);
+    rng.shuffle(&mut data);
+    for row in data.iter_mut().step_by(7) {
+        row.label.push('!');
+    }
+    check_same_as_reference(&body, &rows::table_body(&data));
+}
+
 #[test]
 fn prng_is_deterministic_and_fair_enough() {
     let mut a = Prng::new(99);
