@@ -302,7 +302,72 @@ impl Hasher for FxHasher {
     }
 }
 
-type FxMap<'a> = HashMap<&'a str, usize, BuildHasherDefault<FxHasher>>;
+type FxMap<'a> = HashMap<Key<'a>, usize, BuildHasherDefault<FxHasher>>;
+
+/// A key in the keyed diff's map: hashed like a `str`, compared with [`same_text`].
+#[derive(Clone, Copy)]
+struct Key<'a>(&'a str);
+
+impl std::hash::Hash for Key<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.hash(state);
+    }
+}
+
+impl PartialEq for Key<'_> {
+    fn eq(&self, other: &Key<'_>) -> bool {
+        same_text(self.0, other.0)
+    }
+}
+
+impl Eq for Key<'_> {}
+
+/// `a == b` for strings, without a call to `memcmp` for the short strings a DOM is made
+/// of (tag and attribute names, class lists, keys, labels).
+///
+/// `==` on `str` compares the lengths, then calls `memcmp`: natively a vectorised library
+/// function behind a call, in WebAssembly compiler-builtins' loop of one byte per
+/// iteration. Most strings here are shorter than 32 bytes, so comparing them 8 bytes at a
+/// time (`[u8; 8] == [u8; 8]` is one 64-bit comparison) in the caller is cheaper than the
+/// call. Longer strings are left to `==`.
+#[inline]
+pub(super) fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() > 32 {
+        return a == b;
+    }
+    // From here on both have the same length, at most 32 bytes.
+    if let (Some(a_last), Some(b_last)) = (a.last_chunk::<8>(), b.last_chunk::<8>()) {
+        // 8 to 32 bytes: the whole 8-byte words, then the last 8 bytes (which overlap the
+        // last whole word when the length is not a multiple of 8).
+        let (a_words, _) = a.as_chunks::<8>();
+        let (b_words, _) = b.as_chunks::<8>();
+        return a_last == b_last && a_words.iter().zip(b_words).all(|(x, y)| x == y);
+    }
+    if let (Some(a_first), Some(b_first), Some(a_last), Some(b_last)) = (
+        a.first_chunk::<4>(),
+        b.first_chunk::<4>(),
+        a.last_chunk::<4>(),
+        b.last_chunk::<4>(),
+    ) {
+        // 4 to 7 bytes: two overlapping 4-byte words cover every byte.
+        return a_first == b_first && a_last == b_last;
+    }
+    // 0 to 3 bytes: the first, middle and last byte are every byte there is.
+    a.first() == b.first() && a.get(a.len() / 2) == b.get(b.len() / 2) && a.last() == b.last()
+}
+
+/// Two optional keys are equal (see [`same_text`]).
+fn same_key(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same_text(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
 
 /// A pair of nodes still to compare, with where the new one sits: `depth` levels down, at
 /// child `index` of its parent.
@@ -311,6 +376,9 @@ struct Pending<'a> {
     new: &'a VNode,
     depth: usize,
     index: usize,
+    /// The keyed diff matched this pair by key, so the keys are already known to be equal
+    /// and comparing them again would only read two more strings.
+    keys_equal: bool,
 }
 
 /// The patches that turn `old` into `new`.
@@ -352,12 +420,14 @@ pub fn diff(old: &VNode, new: &VNode) -> Vec<Patch> {
         new,
         depth: 0,
         index: 0,
+        keys_equal: false,
     }];
     while let Some(Pending {
         old,
         new,
         depth,
         index,
+        keys_equal,
     }) = work.pop()
     {
         // Everything deeper than this pair's parent belonged to a sibling's subtree.
@@ -370,7 +440,7 @@ pub fn diff(old: &VNode, new: &VNode) -> Vec<Patch> {
         }
         match (old, new) {
             (VNode::Text(a), VNode::Text(b)) => {
-                if a != b {
+                if !same_text(a, b) {
                     patches.push(Patch {
                         path: path.clone(),
                         op: PatchOp::SetText(b.clone()),
@@ -390,12 +460,25 @@ pub fn diff(old: &VNode, new: &VNode) -> Vec<Patch> {
                     attributes: new_attributes,
                     children: new_children,
                 },
-            ) if old_tag == new_tag
-                && old_key == new_key
-                && !has_repeated_name(old_attributes)
-                && !has_repeated_name(new_attributes) =>
-            {
-                diff_attributes(old_attributes, new_attributes, &path, &mut patches);
+            ) if same_text(old_tag, new_tag) && (keys_equal || same_key(old_key, new_key)) => {
+                let unchanged = same_attributes(old_attributes, new_attributes);
+                // No DOM element can hold a repeated attribute name: such a node is
+                // replaced. (Equal lists repeat a name or not together: one check.)
+                if has_repeated_name(old_attributes)
+                    || (!unchanged && has_repeated_name(new_attributes))
+                {
+                    patches.push(Patch {
+                        path: path.clone(),
+                        op: PatchOp::Replace(new.clone()),
+                    });
+                    continue;
+                }
+                if !unchanged {
+                    diff_attributes(old_attributes, new_attributes, &path, &mut patches);
+                }
+                if old_children.is_empty() && new_children.is_empty() {
+                    continue;
+                }
                 let child_depth = depth + 1;
                 let keyed = old_children.iter().all(|c| c.key().is_some())
                     && new_children.iter().all(|c| c.key().is_some());
@@ -428,19 +511,35 @@ pub fn diff(old: &VNode, new: &VNode) -> Vec<Patch> {
     patches
 }
 
+/// `old == new` for attribute lists, comparing strings with [`same_text`].
+fn same_attributes(old: &[(String, String)], new: &[(String, String)]) -> bool {
+    old.len() == new.len()
+        && old
+            .iter()
+            .zip(new)
+            .all(|((n1, v1), (n2, v2))| same_text(n1, n2) && same_text(v1, v2))
+}
+
 /// Does an attribute list name the same attribute twice?
 fn has_repeated_name(attributes: &[(String, String)]) -> bool {
-    if attributes.len() <= 16 {
+    match attributes {
+        // Nothing to compare (most elements): return before setting up any loop.
+        [] | [_] => false,
         // Few attributes (the usual case): comparing pairs beats hashing.
-        return attributes
-            .iter()
-            .enumerate()
-            .any(|(i, (name, _))| attributes.iter().skip(i + 1).any(|(n, _)| n == name));
+        _ if attributes.len() <= 16 => attributes.iter().enumerate().any(|(i, (name, _))| {
+            attributes
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .any(|(n, _)| same_text(n, name))
+        }),
+        _ => {
+            let mut seen = std::collections::HashSet::with_capacity(attributes.len());
+            !attributes
+                .iter()
+                .all(|(name, _)| seen.insert(name.as_str()))
+        }
     }
-    let mut seen = std::collections::HashSet::with_capacity(attributes.len());
-    !attributes
-        .iter()
-        .all(|(name, _)| seen.insert(name.as_str()))
 }
 
 /// Attribute patches that turn `old` into exactly `new`, order included, given that
@@ -452,9 +551,6 @@ fn diff_attributes(
     path: &[usize],
     patches: &mut Vec<Patch>,
 ) {
-    if old == new {
-        return;
-    }
     let lookup: Option<HashMap<&str, usize>> = (old.len() > 16).then(|| {
         old.iter()
             .enumerate()
@@ -463,7 +559,7 @@ fn diff_attributes(
     });
     let position = |name: &str| match &lookup {
         Some(map) => map.get(name).copied(),
-        None => old.iter().position(|(n, _)| n == name),
+        None => old.iter().position(|(n, _)| same_text(n, name)),
     };
     // stays[p]: the old attribute at p is part of the kept prefix.
     let mut stays = vec![false; old.len()];
@@ -494,7 +590,7 @@ fn diff_attributes(
         let unchanged = i < kept
             && position(name)
                 .and_then(|p| old.get(p))
-                .is_some_and(|(_, v)| v == value);
+                .is_some_and(|(_, v)| same_text(v, value));
         if !unchanged {
             push(PatchOp::SetAttribute(name.clone(), value.clone()));
         }
@@ -532,6 +628,7 @@ fn diff_children_by_position<'a>(
             new,
             depth,
             index,
+            keys_equal: false,
         });
     }
 }
@@ -554,7 +651,7 @@ fn diff_keyed_children<'a>(
     let start = old
         .iter()
         .zip(new)
-        .take_while(|(o, n)| key(o) == key(n))
+        .take_while(|(o, n)| same_text(key(o), key(n)))
         .count();
     let suffix = old
         .get(start..)
@@ -562,12 +659,17 @@ fn diff_keyed_children<'a>(
         .iter()
         .rev()
         .zip(new.get(start..).unwrap_or_default().iter().rev())
-        .take_while(|(o, n)| key(o) == key(n))
+        .take_while(|(o, n)| same_text(key(o), key(n)))
         .count();
     let old_end = old.len() - suffix;
     let new_end = new.len() - suffix;
     let old_mid = old.get(start..old_end).unwrap_or_default();
     let new_mid = new.get(start..new_end).unwrap_or_default();
+    if old_mid.is_empty() && new_mid.is_empty() {
+        // The same keys in the same order (the usual re-render): nothing moves.
+        push_matched_pairs(old, new, start, suffix, &[], depth, work);
+        return true;
+    }
 
     // 2. Match the middle by key: new_to_old[j] = old middle index of new middle child j.
     let mut new_to_old = vec![NONE; new_mid.len()];
@@ -575,12 +677,12 @@ fn diff_keyed_children<'a>(
     if !old_mid.is_empty() && !new_mid.is_empty() {
         let mut by_key = FxMap::with_capacity_and_hasher(new_mid.len(), Default::default());
         for (j, node) in new_mid.iter().enumerate() {
-            if by_key.insert(key(node), j).is_some() {
+            if by_key.insert(Key(key(node)), j).is_some() {
                 return false;
             }
         }
         for (i, node) in old_mid.iter().enumerate() {
-            if let Some(&j) = by_key.get(key(node)) {
+            if let Some(&j) = by_key.get(&Key(key(node))) {
                 match new_to_old.get_mut(j) {
                     Some(slot) if *slot == NONE => *slot = i,
                     _ => return false,
@@ -698,34 +800,45 @@ fn diff_keyed_children<'a>(
     }
 
     // 7. Compare the matched pairs, visiting children first to last (the stack is LIFO).
+    push_matched_pairs(old, new, start, suffix, &new_to_old, depth, work);
+    true
+}
+
+/// Step 7 of the keyed diff: every pair matched by key (prefix, middle, suffix) goes on the
+/// work list so that the pairs come off it first to last. Their keys are equal by
+/// construction, which the pair carries along.
+fn push_matched_pairs<'a>(
+    old: &'a [VNode],
+    new: &'a [VNode],
+    start: usize,
+    suffix: usize,
+    new_to_old: &[usize],
+    depth: usize,
+    work: &mut Vec<Pending<'a>>,
+) {
+    let pair = |old, new, index| Pending {
+        old,
+        new,
+        depth,
+        index,
+        keys_equal: true,
+    };
+    let old_end = old.len() - suffix;
+    let new_end = new.len() - suffix;
+    let old_mid = old.get(start..old_end).unwrap_or_default();
+    work.reserve(start + new_to_old.len() + suffix);
     for t in (0..suffix).rev() {
         if let (Some(o), Some(n)) = (old.get(old_end + t), new.get(new_end + t)) {
-            work.push(Pending {
-                old: o,
-                new: n,
-                depth,
-                index: new_end + t,
-            });
+            work.push(pair(o, n, new_end + t));
         }
     }
     for (j, &i) in new_to_old.iter().enumerate().rev() {
-        if let (Some(o), Some(n)) = (old_mid.get(i), new_mid.get(j)) {
-            work.push(Pending {
-                old: o,
-                new: n,
-                depth,
-                index: start + j,
-            });
+        if let (Some(o), Some(n)) = (old_mid.get(i), new.get(start + j)) {
+            work.push(pair(o, n, start + j));
         }
     }
     for (index, (o, n)) in old.iter().zip(new).take(start).enumerate().rev() {
-        work.push(Pending {
-            old: o,
-            new: n,
-            depth,
-            index,
-        });
+        work.push(pair(o, n, index));
     }
-    true
 }
 // endregion

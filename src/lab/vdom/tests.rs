@@ -1286,6 +1286,33 @@ proptest! {
 }
 
 #[test]
+fn same_text_is_string_equality() {
+    use super::diff::same_text;
+    // Every length the word-at-a-time paths treat differently, every byte position.
+    for len in 0..=70usize {
+        let a: String = (0..len)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        assert!(same_text(&a, &a.clone()), "{a:?}");
+        for at in 0..len {
+            let mut bytes = a.clone().into_bytes();
+            bytes[at] = b'_';
+            let b = String::from_utf8(bytes).unwrap();
+            assert!(!same_text(&a, &b) && !same_text(&b, &a), "{a:?} {b:?}");
+        }
+        assert!(!same_text(&a, &format!("{a}_")));
+    }
+}
+
+proptest! {
+    #[test]
+    fn same_text_agrees_with_eq(a in "[ab\u{e9}\u{1F600}]{0,24}", b in "[ab\u{e9}\u{1F600}]{0,24}") {
+        prop_assert_eq!(super::diff::same_text(&a, &b), a == b);
+        prop_assert!(super::diff::same_text(&a, &a.clone()));
+    }
+}
+
+#[test]
 fn diff_matches_the_original_on_benchmark_rows() {
     let mut rng = Prng::new(17);
     let created = rows::create_rows(1, 300, &mut rng);
