@@ -327,40 +327,33 @@ impl Eq for Key<'_> {}
 ///
 /// `==` on `str` compares the lengths, then calls `memcmp`: natively a vectorised library
 /// function behind a call, in WebAssembly compiler-builtins' loop of one byte per
-/// iteration. Most strings here are shorter than 32 bytes, so comparing them 8 bytes at a
-/// time (`[u8; 8] == [u8; 8]` is one 64-bit comparison) in the caller is cheaper than the
-/// call. Longer strings are left to `==`.
+/// iteration. Most strings here are at most 32 bytes long, and for those two overlapping
+/// fixed-size chunks — the first `N` and the last `N` bytes, with `N <= len <= 2N` — cover
+/// every byte; comparing a `[u8; N]` is one or two plain loads and compares. Longer
+/// strings are left to `==`.
 #[inline]
 pub(super) fn same_text(a: &str, b: &str) -> bool {
+    #[inline(always)]
+    fn ends<const N: usize>(a: &[u8], b: &[u8]) -> bool {
+        a.first_chunk::<N>() == b.first_chunk::<N>() && a.last_chunk::<N>() == b.last_chunk::<N>()
+    }
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;
     }
-    if a.len() > 32 {
-        return a == b;
+    match a.len() {
+        0 => true,
+        1 => ends::<1>(a, b),
+        2..=3 => ends::<2>(a, b),
+        4..=7 => ends::<4>(a, b),
+        8..=15 => ends::<8>(a, b),
+        16..=32 => ends::<16>(a, b),
+        _ => a == b,
     }
-    // From here on both have the same length, at most 32 bytes.
-    if let (Some(a_last), Some(b_last)) = (a.last_chunk::<8>(), b.last_chunk::<8>()) {
-        // 8 to 32 bytes: the whole 8-byte words, then the last 8 bytes (which overlap the
-        // last whole word when the length is not a multiple of 8).
-        let (a_words, _) = a.as_chunks::<8>();
-        let (b_words, _) = b.as_chunks::<8>();
-        return a_last == b_last && a_words.iter().zip(b_words).all(|(x, y)| x == y);
-    }
-    if let (Some(a_first), Some(b_first), Some(a_last), Some(b_last)) = (
-        a.first_chunk::<4>(),
-        b.first_chunk::<4>(),
-        a.last_chunk::<4>(),
-        b.last_chunk::<4>(),
-    ) {
-        // 4 to 7 bytes: two overlapping 4-byte words cover every byte.
-        return a_first == b_first && a_last == b_last;
-    }
-    // 0 to 3 bytes: the first, middle and last byte are every byte there is.
-    a.first() == b.first() && a.get(a.len() / 2) == b.get(b.len() / 2) && a.last() == b.last()
 }
 
 /// Two optional keys are equal (see [`same_text`]).
+#[inline]
 fn same_key(a: &Option<String>, b: &Option<String>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => same_text(a, b),
@@ -379,6 +372,107 @@ struct Pending<'a> {
     /// The keyed diff matched this pair by key, so the keys are already known to be equal
     /// and comparing them again would only read two more strings.
     keys_equal: bool,
+}
+
+/// The pairs still to compare (a stack: the last pushed comes off first), plus the
+/// scratch stack that [`unchanged`] reuses.
+struct Work<'a> {
+    pending: Vec<Pending<'a>>,
+    check: Vec<(&'a VNode, &'a VNode)>,
+}
+
+impl<'a> Work<'a> {
+    /// Queues the pairs that the keyed diff matched, given first to last, so that they
+    /// come off the stack first to last, and leaves out every pair that is [`unchanged`]:
+    /// its diff is empty.
+    ///
+    /// The pairs are checked in the order given, and in a tree built in one go that is
+    /// the order its nodes sit in memory, which the hardware prefetcher follows; they are
+    /// pushed in that order too, and then the stretch just pushed is reversed.
+    fn queue(&mut self, pairs: impl IntoIterator<Item = Pending<'a>>) {
+        let first = self.pending.len();
+        for pair in pairs {
+            if !unchanged(pair.old, pair.new, pair.keys_equal, &mut self.check) {
+                self.pending.push(pair);
+            }
+        }
+        if let Some(queued) = self.pending.get_mut(first..) {
+            queued.reverse();
+        }
+    }
+}
+
+/// How many nodes [`unchanged`] compares before it gives up.
+const CHECK_BUDGET: usize = 64;
+
+/// Would `diff` find nothing to do between `old` and `new`? Yes when the subtrees are
+/// equal (tags, keys, attributes in order, texts, children) and no attribute list repeats
+/// a name (`diff` replaces such an element even when nothing changed).
+///
+/// A keyed list usually comes back with most of its items unchanged (a re-render, a
+/// reorder), and this tight loop answers the question for an item at a fraction of the
+/// cost of the patch-producing walk: no path to keep, no patch list, no matching.
+///
+/// It gives up (answers false: "diff it") after [`CHECK_BUDGET`] nodes, and only pairs
+/// matched by key are checked: a node is then checked at most once per keyed list above
+/// it, and only within that budget. (Checking every pair would check a 10,000-deep chain
+/// of `<div>`s 64 levels deep at every level.)
+fn unchanged<'a>(
+    old: &'a VNode,
+    new: &'a VNode,
+    keys_equal: bool,
+    stack: &mut Vec<(&'a VNode, &'a VNode)>,
+) -> bool {
+    stack.clear();
+    stack.push((old, new));
+    let mut budget = CHECK_BUDGET;
+    // The keyed diff has already compared the keys of the pair it passes in.
+    let mut skip_key = keys_equal;
+    while let Some((old, new)) = stack.pop() {
+        let keys_known = std::mem::replace(&mut skip_key, false);
+        if std::ptr::eq(old, new) {
+            continue;
+        }
+        match (old, new) {
+            (VNode::Text(a), VNode::Text(b)) => {
+                if !same_text(a, b) {
+                    return false;
+                }
+            }
+            (
+                VNode::Element {
+                    tag: old_tag,
+                    key: old_key,
+                    attributes: old_attributes,
+                    children: old_children,
+                },
+                VNode::Element {
+                    tag: new_tag,
+                    key: new_key,
+                    attributes: new_attributes,
+                    children: new_children,
+                },
+            ) => {
+                let Some(left) = budget.checked_sub(old_children.len()) else {
+                    return false;
+                };
+                budget = left;
+                if !(old_children.len() == new_children.len()
+                    && same_text(old_tag, new_tag)
+                    && (keys_known || same_key(old_key, new_key))
+                    && same_attributes(old_attributes, new_attributes)
+                    && !has_repeated_name(old_attributes))
+                {
+                    return false;
+                }
+                // Children come off the stack first to last: memory order, in a tree
+                // built in one go, which the hardware prefetcher follows.
+                stack.extend(old_children.iter().zip(new_children).rev());
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The patches that turn `old` into `new`.
@@ -400,7 +494,9 @@ struct Pending<'a> {
 /// stay or move. Those that stay are a longest increasing subsequence (LIS) of their old
 /// positions taken in new order, so the number of `MoveChild` patches is the minimum,
 /// **kept − LIS**; when only inserts and removals happened, nothing moves. Live indexes
-/// for each move come from a Fenwick tree, so the whole step is O(n log n).
+/// for each move come from a Fenwick tree, so the whole step is O(n log n). Most keyed
+/// children come back unchanged (a re-render, a reorder), so every pair matched by key is
+/// first put through a cheap equality check and left out when nothing in it changed.
 ///
 /// Children are matched **by position** instead when some child has no key (text nodes
 /// never do), or when the key lookup would be ambiguous: after the common prefix and
@@ -415,20 +511,23 @@ struct Pending<'a> {
 pub fn diff(old: &VNode, new: &VNode) -> Vec<Patch> {
     let mut patches = Vec::new();
     let mut path: Vec<usize> = Vec::new();
-    let mut work = vec![Pending {
-        old,
-        new,
-        depth: 0,
-        index: 0,
-        keys_equal: false,
-    }];
+    let mut work = Work {
+        pending: vec![Pending {
+            old,
+            new,
+            depth: 0,
+            index: 0,
+            keys_equal: false,
+        }],
+        check: Vec::new(),
+    };
     while let Some(Pending {
         old,
         new,
         depth,
         index,
         keys_equal,
-    }) = work.pop()
+    }) = work.pending.pop()
     {
         // Everything deeper than this pair's parent belonged to a sibling's subtree.
         path.truncate(depth.saturating_sub(1));
@@ -512,6 +611,7 @@ pub fn diff(old: &VNode, new: &VNode) -> Vec<Patch> {
 }
 
 /// `old == new` for attribute lists, comparing strings with [`same_text`].
+#[inline]
 fn same_attributes(old: &[(String, String)], new: &[(String, String)]) -> bool {
     old.len() == new.len()
         && old
@@ -520,26 +620,28 @@ fn same_attributes(old: &[(String, String)], new: &[(String, String)]) -> bool {
             .all(|((n1, v1), (n2, v2))| same_text(n1, n2) && same_text(v1, v2))
 }
 
-/// Does an attribute list name the same attribute twice?
+/// Does an attribute list name the same attribute twice? (Inlined: most elements have
+/// fewer than two attributes and need no loop at all.)
+#[inline(always)]
 fn has_repeated_name(attributes: &[(String, String)]) -> bool {
-    match attributes {
-        // Nothing to compare (most elements): return before setting up any loop.
-        [] | [_] => false,
+    attributes.len() > 1 && repeats_a_name(attributes)
+}
+
+fn repeats_a_name(attributes: &[(String, String)]) -> bool {
+    if attributes.len() <= 16 {
         // Few attributes (the usual case): comparing pairs beats hashing.
-        _ if attributes.len() <= 16 => attributes.iter().enumerate().any(|(i, (name, _))| {
+        return attributes.iter().enumerate().any(|(i, (name, _))| {
             attributes
                 .get(i + 1..)
                 .unwrap_or_default()
                 .iter()
                 .any(|(n, _)| same_text(n, name))
-        }),
-        _ => {
-            let mut seen = std::collections::HashSet::with_capacity(attributes.len());
-            !attributes
-                .iter()
-                .all(|(name, _)| seen.insert(name.as_str()))
-        }
+        });
     }
+    let mut seen = std::collections::HashSet::with_capacity(attributes.len());
+    !attributes
+        .iter()
+        .all(|(name, _)| seen.insert(name.as_str()))
 }
 
 /// Attribute patches that turn `old` into exactly `new`, order included, given that
@@ -604,7 +706,7 @@ fn diff_children_by_position<'a>(
     path: &[usize],
     depth: usize,
     patches: &mut Vec<Patch>,
-    work: &mut Vec<Pending<'a>>,
+    work: &mut Work<'a>,
 ) {
     // Removing from the end first keeps every index below it valid.
     for index in (new.len()..old.len()).rev() {
@@ -623,7 +725,7 @@ fn diff_children_by_position<'a>(
         });
     }
     for (index, (old, new)) in old.iter().zip(new).enumerate().rev() {
-        work.push(Pending {
+        work.pending.push(Pending {
             old,
             new,
             depth,
@@ -644,7 +746,7 @@ fn diff_keyed_children<'a>(
     path: &[usize],
     depth: usize,
     patches: &mut Vec<Patch>,
-    work: &mut Vec<Pending<'a>>,
+    work: &mut Work<'a>,
 ) -> bool {
     let key = |node: &'a VNode| node.key().unwrap_or_default();
     // 1. Common prefix and suffix: matched in place, no lookup needed.
@@ -804,9 +906,9 @@ fn diff_keyed_children<'a>(
     true
 }
 
-/// Step 7 of the keyed diff: every pair matched by key (prefix, middle, suffix) goes on the
-/// work list so that the pairs come off it first to last. Their keys are equal by
-/// construction, which the pair carries along.
+/// Step 7 of the keyed diff: every pair matched by key (prefix, middle in new order,
+/// suffix) is queued, first to last. Their keys are equal by construction, which each pair
+/// carries along so that the key is not compared again.
 fn push_matched_pairs<'a>(
     old: &'a [VNode],
     new: &'a [VNode],
@@ -814,7 +916,7 @@ fn push_matched_pairs<'a>(
     suffix: usize,
     new_to_old: &[usize],
     depth: usize,
-    work: &mut Vec<Pending<'a>>,
+    work: &mut Work<'a>,
 ) {
     let pair = |old, new, index| Pending {
         old,
@@ -826,19 +928,19 @@ fn push_matched_pairs<'a>(
     let old_end = old.len() - suffix;
     let new_end = new.len() - suffix;
     let old_mid = old.get(start..old_end).unwrap_or_default();
-    work.reserve(start + new_to_old.len() + suffix);
-    for t in (0..suffix).rev() {
-        if let (Some(o), Some(n)) = (old.get(old_end + t), new.get(new_end + t)) {
-            work.push(pair(o, n, new_end + t));
-        }
-    }
-    for (j, &i) in new_to_old.iter().enumerate().rev() {
-        if let (Some(o), Some(n)) = (old_mid.get(i), new.get(start + j)) {
-            work.push(pair(o, n, start + j));
-        }
-    }
-    for (index, (o, n)) in old.iter().zip(new).take(start).enumerate().rev() {
-        work.push(pair(o, n, index));
-    }
+    let prefix = old.iter().zip(new).take(start).enumerate();
+    let middle = new_to_old
+        .iter()
+        .enumerate()
+        .filter_map(|(j, &i)| Some(pair(old_mid.get(i)?, new.get(start + j)?, start + j)));
+    let old_suffix = old.get(old_end..).unwrap_or_default();
+    let new_suffix = new.get(new_end..).unwrap_or_default();
+    let suffix = old_suffix.iter().zip(new_suffix).zip(new_end..);
+    work.queue(
+        prefix
+            .map(|(index, (o, n))| pair(o, n, index))
+            .chain(middle)
+            .chain(suffix.map(|((o, n), index)| pair(o, n, index))),
+    );
 }
 // endregion

@@ -1312,6 +1312,75 @@ proptest! {
     }
 }
 
+/// A keyed list whose items are bigger than `unchanged` looks at (wide or deep), with
+/// long keys that share their first 16 bytes, keys of exactly 16 bytes, and keys that
+/// differ only by a trailing NUL; `changes` of the items get a new text deep inside.
+fn big_keyed_list(seed: u64, changes: usize) -> (VNode, VNode) {
+    let mut rng = Prng::new(seed);
+    let keys: Vec<String> = (0..24)
+        .map(|i| match i % 4 {
+            0 => format!("a-long-shared-prefix-{i}"),
+            1 => format!("sixteen-bytes-{:02}", i),
+            2 => format!("k{i}"),
+            _ => format!("k{}\0", i - 1),
+        })
+        .collect();
+    let item = |key: &str, shape: usize, leaf: &str| -> VNode {
+        let body = match shape {
+            // Wider than the budget.
+            0 => el(
+                "p",
+                None,
+                &[],
+                (0..100).map(|i| txt(&format!("{leaf}{i}"))).collect(),
+            ),
+            // Deeper than the budget.
+            1 => deep_chain(100, leaf, 7),
+            // Small.
+            _ => el("span", None, &[("class", "c")], vec![txt(leaf)]),
+        };
+        el("li", Some(key), &[("data-k", key)], vec![body])
+    };
+    let shapes: Vec<usize> = keys.iter().map(|_| rng.index(3)).collect();
+    let old = el(
+        "ul",
+        None,
+        &[],
+        keys.iter()
+            .zip(&shapes)
+            .map(|(k, &shape)| item(k, shape, "x"))
+            .collect(),
+    );
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    rng.shuffle(&mut order);
+    let changed: Vec<usize> = (0..changes).map(|_| rng.index(keys.len())).collect();
+    let new = el(
+        "ul",
+        None,
+        &[],
+        order
+            .iter()
+            .map(|&i| {
+                let leaf = if changed.contains(&i) { "y" } else { "x" };
+                item(&keys[i], shapes[i], leaf)
+            })
+            .collect(),
+    );
+    (old, new)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn diff_matches_the_original_for_big_keyed_items(seed in any::<u64>(), changes in 0usize..4) {
+        let (old, new) = big_keyed_list(seed, changes);
+        check_same_as_reference(&old, &new);
+        check_same_as_reference(&new, &old);
+        check_law(&old, &new);
+    }
+}
+
 #[test]
 fn diff_matches_the_original_on_benchmark_rows() {
     let mut rng = Prng::new(17);
