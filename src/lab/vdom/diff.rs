@@ -297,6 +297,10 @@ impl Hasher for FxHasher {
         self.add(u64::from(byte));
     }
 
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
     fn finish(&self) -> u64 {
         self.hash
     }
@@ -304,19 +308,49 @@ impl Hasher for FxHasher {
 
 type FxMap<'a> = HashMap<Key<'a>, usize, BuildHasherDefault<FxHasher>>;
 
-/// A key in the keyed diff's map: hashed like a `str`, compared with [`same_text`].
+/// A key in the keyed diff's map, with its first 16 bytes copied into the map entry.
+///
+/// The map holds the new children's keys and is probed with the old ones. A probe that
+/// finds a candidate must compare the two keys, and reading the new key's bytes would be a
+/// jump to wherever that child lives in memory, in random order — a cache miss per child
+/// in a big shuffled list. Keys are short (ids), so for a key of up to 16 bytes the copy
+/// in the entry decides alone; longer keys are compared in full as well.
 #[derive(Clone, Copy)]
-struct Key<'a>(&'a str);
+pub(super) struct Key<'a> {
+    text: &'a str,
+    head: [u8; 16],
+}
+
+impl<'a> Key<'a> {
+    pub(super) fn new(text: &'a str) -> Key<'a> {
+        let mut head = [0u8; 16];
+        for (slot, byte) in head.iter_mut().zip(text.bytes()) {
+            *slot = byte;
+        }
+        Key { text, head }
+    }
+
+    fn is_short(&self) -> bool {
+        self.text.len() <= self.head.len()
+    }
+}
 
 impl std::hash::Hash for Key<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.hash(state);
+        if self.is_short() {
+            state.write(&self.head);
+            state.write_usize(self.text.len());
+        } else {
+            state.write(self.text.as_bytes());
+        }
     }
 }
 
 impl PartialEq for Key<'_> {
     fn eq(&self, other: &Key<'_>) -> bool {
-        same_text(self.0, other.0)
+        self.text.len() == other.text.len()
+            && self.head == other.head
+            && (self.is_short() || same_text(self.text, other.text))
     }
 }
 
@@ -779,12 +813,12 @@ fn diff_keyed_children<'a>(
     if !old_mid.is_empty() && !new_mid.is_empty() {
         let mut by_key = FxMap::with_capacity_and_hasher(new_mid.len(), Default::default());
         for (j, node) in new_mid.iter().enumerate() {
-            if by_key.insert(Key(key(node)), j).is_some() {
+            if by_key.insert(Key::new(key(node)), j).is_some() {
                 return false;
             }
         }
         for (i, node) in old_mid.iter().enumerate() {
-            if let Some(&j) = by_key.get(&Key(key(node))) {
+            if let Some(&j) = by_key.get(&Key::new(key(node))) {
                 match new_to_old.get_mut(j) {
                     Some(slot) if *slot == NONE => *slot = i,
                     _ => return false,

@@ -1304,7 +1304,37 @@ fn same_text_is_string_equality() {
     }
 }
 
+#[test]
+fn map_keys_compare_like_strings() {
+    use super::diff::Key;
+    // Equal first 16 bytes, lengths around 16, a trailing NUL (the padding of a short key).
+    let keys = [
+        "",
+        "\0",
+        "a",
+        "a\0",
+        "k2",
+        "k2\0",
+        "sixteen-bytes-01",
+        "sixteen-bytes-02",
+        "sixteen-bytes-010",
+        "a-long-shared-prefix-1",
+        "a-long-shared-prefix-2",
+        "a-long-shared-prefix-12",
+    ];
+    for a in keys {
+        for b in keys {
+            assert_eq!(Key::new(a) == Key::new(b), a == b, "{a:?} {b:?}");
+        }
+    }
+}
+
 proptest! {
+    #[test]
+    fn map_keys_agree_with_eq(a in "[ab\0]{0,20}", b in "[ab\0]{0,20}") {
+        prop_assert_eq!(super::diff::Key::new(&a) == super::diff::Key::new(&b), a == b);
+    }
+
     #[test]
     fn same_text_agrees_with_eq(a in "[ab\u{e9}\u{1F600}]{0,24}", b in "[ab\u{e9}\u{1F600}]{0,24}") {
         prop_assert_eq!(super::diff::same_text(&a, &b), a == b);
