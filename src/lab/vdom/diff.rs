@@ -239,13 +239,12 @@ impl Fenwick {
     }
 
     fn add(&mut self, slot: usize, increase: bool) {
+        // Adding u32::MAX wraps around to subtracting 1. A count never goes below zero
+        // (only occupied slots are emptied), so the wrap-around never shows.
+        let step = if increase { 1 } else { u32::MAX };
         let mut i = slot + 1;
         while let Some(cell) = self.tree.get_mut(i) {
-            *cell = if increase {
-                cell.saturating_add(1)
-            } else {
-                cell.saturating_sub(1)
-            };
+            *cell = cell.wrapping_add(step);
             i += i & i.wrapping_neg();
         }
     }
