@@ -593,11 +593,11 @@ pub fn diff(old: &VNode, new: &VNode) -> Vec<Patch> {
                     children: new_children,
                 },
             ) if same_text(old_tag, new_tag) && (keys_equal || same_key(old_key, new_key)) => {
-                let unchanged = same_attributes(old_attributes, new_attributes);
+                let attributes_equal = same_attributes(old_attributes, new_attributes);
                 // No DOM element can hold a repeated attribute name: such a node is
                 // replaced. (Equal lists repeat a name or not together: one check.)
                 if has_repeated_name(old_attributes)
-                    || (!unchanged && has_repeated_name(new_attributes))
+                    || (!attributes_equal && has_repeated_name(new_attributes))
                 {
                     patches.push(Patch {
                         path: path.clone(),
@@ -605,7 +605,7 @@ pub fn diff(old: &VNode, new: &VNode) -> Vec<Patch> {
                     });
                     continue;
                 }
-                if !unchanged {
+                if !attributes_equal {
                     diff_attributes(old_attributes, new_attributes, &path, &mut patches);
                 }
                 if old_children.is_empty() && new_children.is_empty() {
@@ -802,7 +802,7 @@ fn diff_keyed_children<'a>(
     let new_mid = new.get(start..new_end).unwrap_or_default();
     if old_mid.is_empty() && new_mid.is_empty() {
         // The same keys in the same order (the usual re-render): nothing moves.
-        push_matched_pairs(old, new, start, suffix, &[], depth, work);
+        queue_matched_pairs(old, new, start, suffix, &[], depth, work);
         return true;
     }
 
@@ -934,15 +934,16 @@ fn diff_keyed_children<'a>(
         }
     }
 
-    // 7. Compare the matched pairs, visiting children first to last (the stack is LIFO).
-    push_matched_pairs(old, new, start, suffix, &new_to_old, depth, work);
+    // 7. Queue the matched pairs that changed, to be compared first to last.
+    queue_matched_pairs(old, new, start, suffix, &new_to_old, depth, work);
     true
 }
 
 /// Step 7 of the keyed diff: every pair matched by key (prefix, middle in new order,
-/// suffix) is queued, first to last. Their keys are equal by construction, which each pair
-/// carries along so that the key is not compared again.
-fn push_matched_pairs<'a>(
+/// suffix) goes to [`Work::queue`], first to last, which keeps the ones that changed.
+/// Their keys are equal by construction, which each pair carries along so that the keys
+/// are not compared again.
+fn queue_matched_pairs<'a>(
     old: &'a [VNode],
     new: &'a [VNode],
     start: usize,
@@ -983,7 +984,7 @@ fn push_matched_pairs<'a>(
 
 /// Software prefetching for the keyed diff's shuffled old children.
 ///
-/// In a big keyed list that was reordered, [`push_matched_pairs`] visits the old children
+/// In a big keyed list that was reordered, [`queue_matched_pairs`] visits the old children
 /// in the new order, that is in random order in memory, and every string of a child is
 /// its own heap block: comparing a child starts with a cache miss (often a TLB miss too)
 /// on its node, then on its tag, its attributes, its children, and so on down. The CPU
