@@ -239,13 +239,12 @@ impl Fenwick {
     }
 
     fn add(&mut self, slot: usize, increase: bool) {
+        // Adding u32::MAX wraps around to subtracting 1. A count never goes below zero
+        // (only occupied slots are emptied), so the wrap-around never shows.
+        let step = if increase { 1 } else { u32::MAX };
         let mut i = slot + 1;
         while let Some(cell) = self.tree.get_mut(i) {
-            *cell = if increase {
-                cell.saturating_add(1)
-            } else {
-                cell.saturating_sub(1)
-            };
+            *cell = cell.wrapping_add(step);
             i += i & i.wrapping_neg();
         }
     }
@@ -297,12 +296,104 @@ impl Hasher for FxHasher {
         self.add(u64::from(byte));
     }
 
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
     fn finish(&self) -> u64 {
         self.hash
     }
 }
 
-type FxMap<'a> = HashMap<&'a str, usize, BuildHasherDefault<FxHasher>>;
+type FxMap<'a> = HashMap<Key<'a>, usize, BuildHasherDefault<FxHasher>>;
+
+/// A key in the keyed diff's map, with its first 16 bytes copied into the map entry.
+///
+/// The map holds the new children's keys and is probed with the old ones. A probe that
+/// finds a candidate must compare the two keys, and reading the new key's bytes would be a
+/// jump to wherever that child lives in memory, in random order — a cache miss per child
+/// in a big shuffled list. Keys are short (ids), so for a key of up to 16 bytes the copy
+/// in the entry decides alone; longer keys are compared in full as well.
+#[derive(Clone, Copy)]
+pub(super) struct Key<'a> {
+    text: &'a str,
+    head: [u8; 16],
+}
+
+impl<'a> Key<'a> {
+    pub(super) fn new(text: &'a str) -> Key<'a> {
+        let mut head = [0u8; 16];
+        for (slot, byte) in head.iter_mut().zip(text.bytes()) {
+            *slot = byte;
+        }
+        Key { text, head }
+    }
+
+    fn is_short(&self) -> bool {
+        self.text.len() <= self.head.len()
+    }
+}
+
+impl std::hash::Hash for Key<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        if self.is_short() {
+            state.write(&self.head);
+            state.write_usize(self.text.len());
+        } else {
+            state.write(self.text.as_bytes());
+        }
+    }
+}
+
+impl PartialEq for Key<'_> {
+    fn eq(&self, other: &Key<'_>) -> bool {
+        self.text.len() == other.text.len()
+            && self.head == other.head
+            && (self.is_short() || same_text(self.text, other.text))
+    }
+}
+
+impl Eq for Key<'_> {}
+
+/// `a == b` for strings, without a call to `memcmp` for the short strings a DOM is made
+/// of (tag and attribute names, class lists, keys, labels).
+///
+/// `==` on `str` compares the lengths, then calls `memcmp`: natively a vectorised library
+/// function behind a call, in WebAssembly compiler-builtins' loop of one byte per
+/// iteration. Most strings here are at most 32 bytes long, and for those two overlapping
+/// fixed-size chunks — the first `N` and the last `N` bytes, with `N <= len <= 2N` — cover
+/// every byte; comparing a `[u8; N]` is one or two plain loads and compares. Longer
+/// strings are left to `==`.
+#[inline]
+pub(super) fn same_text(a: &str, b: &str) -> bool {
+    #[inline(always)]
+    fn ends<const N: usize>(a: &[u8], b: &[u8]) -> bool {
+        a.first_chunk::<N>() == b.first_chunk::<N>() && a.last_chunk::<N>() == b.last_chunk::<N>()
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    match a.len() {
+        0 => true,
+        1 => ends::<1>(a, b),
+        2..=3 => ends::<2>(a, b),
+        4..=7 => ends::<4>(a, b),
+        8..=15 => ends::<8>(a, b),
+        16..=32 => ends::<16>(a, b),
+        _ => a == b,
+    }
+}
+
+/// Two optional keys are equal (see [`same_text`]).
+#[inline]
+fn same_key(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same_text(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
 
 /// A pair of nodes still to compare, with where the new one sits: `depth` levels down, at
 /// child `index` of its parent.
@@ -311,6 +402,110 @@ struct Pending<'a> {
     new: &'a VNode,
     depth: usize,
     index: usize,
+    /// The keyed diff matched this pair by key, so the keys are already known to be equal
+    /// and comparing them again would only read two more strings.
+    keys_equal: bool,
+}
+
+/// The pairs still to compare (a stack: the last pushed comes off first), plus the
+/// scratch stack that [`unchanged`] reuses.
+struct Work<'a> {
+    pending: Vec<Pending<'a>>,
+    check: Vec<(&'a VNode, &'a VNode)>,
+}
+
+impl<'a> Work<'a> {
+    /// Queues the pairs that the keyed diff matched, given first to last, so that they
+    /// come off the stack first to last, and leaves out every pair that is [`unchanged`]:
+    /// its diff is empty.
+    ///
+    /// The pairs are checked in the order given, and in a tree built in one go that is
+    /// the order its nodes sit in memory, which the hardware prefetcher follows; they are
+    /// pushed in that order too, and then the stretch just pushed is reversed.
+    fn queue(&mut self, pairs: impl IntoIterator<Item = Pending<'a>>) {
+        let first = self.pending.len();
+        for pair in pairs {
+            if !unchanged(pair.old, pair.new, pair.keys_equal, &mut self.check) {
+                self.pending.push(pair);
+            }
+        }
+        if let Some(queued) = self.pending.get_mut(first..) {
+            queued.reverse();
+        }
+    }
+}
+
+/// How many nodes [`unchanged`] compares before it gives up.
+const CHECK_BUDGET: usize = 64;
+
+/// Would `diff` find nothing to do between `old` and `new`? Yes when the subtrees are
+/// equal (tags, keys, attributes in order, texts, children) and no attribute list repeats
+/// a name (`diff` replaces such an element even when nothing changed).
+///
+/// A keyed list usually comes back with most of its items unchanged (a re-render, a
+/// reorder), and this tight loop answers the question for an item at a fraction of the
+/// cost of the patch-producing walk: no path to keep, no patch list, no matching.
+///
+/// It gives up (answers false: "diff it") after [`CHECK_BUDGET`] nodes, and only pairs
+/// matched by key are checked: a node is then checked at most once per keyed list above
+/// it, and only within that budget. (Checking every pair would check a 10,000-deep chain
+/// of `<div>`s 64 levels deep at every level.)
+fn unchanged<'a>(
+    old: &'a VNode,
+    new: &'a VNode,
+    keys_equal: bool,
+    stack: &mut Vec<(&'a VNode, &'a VNode)>,
+) -> bool {
+    stack.clear();
+    stack.push((old, new));
+    let mut budget = CHECK_BUDGET;
+    // The keyed diff has already compared the keys of the pair it passes in.
+    let mut skip_key = keys_equal;
+    while let Some((old, new)) = stack.pop() {
+        let keys_known = std::mem::replace(&mut skip_key, false);
+        if std::ptr::eq(old, new) {
+            continue;
+        }
+        match (old, new) {
+            (VNode::Text(a), VNode::Text(b)) => {
+                if !same_text(a, b) {
+                    return false;
+                }
+            }
+            (
+                VNode::Element {
+                    tag: old_tag,
+                    key: old_key,
+                    attributes: old_attributes,
+                    children: old_children,
+                },
+                VNode::Element {
+                    tag: new_tag,
+                    key: new_key,
+                    attributes: new_attributes,
+                    children: new_children,
+                },
+            ) => {
+                let Some(left) = budget.checked_sub(old_children.len()) else {
+                    return false;
+                };
+                budget = left;
+                if !(old_children.len() == new_children.len()
+                    && same_text(old_tag, new_tag)
+                    && (keys_known || same_key(old_key, new_key))
+                    && same_attributes(old_attributes, new_attributes)
+                    && !has_repeated_name(old_attributes))
+                {
+                    return false;
+                }
+                // Children come off the stack first to last: memory order, in a tree
+                // built in one go, which the hardware prefetcher follows.
+                stack.extend(old_children.iter().zip(new_children).rev());
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The patches that turn `old` into `new`.
@@ -332,7 +527,9 @@ struct Pending<'a> {
 /// stay or move. Those that stay are a longest increasing subsequence (LIS) of their old
 /// positions taken in new order, so the number of `MoveChild` patches is the minimum,
 /// **kept − LIS**; when only inserts and removals happened, nothing moves. Live indexes
-/// for each move come from a Fenwick tree, so the whole step is O(n log n).
+/// for each move come from a Fenwick tree, so the whole step is O(n log n). Most keyed
+/// children come back unchanged (a re-render, a reorder), so every pair matched by key is
+/// first put through a cheap equality check and left out when nothing in it changed.
 ///
 /// Children are matched **by position** instead when some child has no key (text nodes
 /// never do), or when the key lookup would be ambiguous: after the common prefix and
@@ -347,18 +544,23 @@ struct Pending<'a> {
 pub fn diff(old: &VNode, new: &VNode) -> Vec<Patch> {
     let mut patches = Vec::new();
     let mut path: Vec<usize> = Vec::new();
-    let mut work = vec![Pending {
-        old,
-        new,
-        depth: 0,
-        index: 0,
-    }];
+    let mut work = Work {
+        pending: vec![Pending {
+            old,
+            new,
+            depth: 0,
+            index: 0,
+            keys_equal: false,
+        }],
+        check: Vec::new(),
+    };
     while let Some(Pending {
         old,
         new,
         depth,
         index,
-    }) = work.pop()
+        keys_equal,
+    }) = work.pending.pop()
     {
         // Everything deeper than this pair's parent belonged to a sibling's subtree.
         path.truncate(depth.saturating_sub(1));
@@ -370,7 +572,7 @@ pub fn diff(old: &VNode, new: &VNode) -> Vec<Patch> {
         }
         match (old, new) {
             (VNode::Text(a), VNode::Text(b)) => {
-                if a != b {
+                if !same_text(a, b) {
                     patches.push(Patch {
                         path: path.clone(),
                         op: PatchOp::SetText(b.clone()),
@@ -390,12 +592,25 @@ pub fn diff(old: &VNode, new: &VNode) -> Vec<Patch> {
                     attributes: new_attributes,
                     children: new_children,
                 },
-            ) if old_tag == new_tag
-                && old_key == new_key
-                && !has_repeated_name(old_attributes)
-                && !has_repeated_name(new_attributes) =>
-            {
-                diff_attributes(old_attributes, new_attributes, &path, &mut patches);
+            ) if same_text(old_tag, new_tag) && (keys_equal || same_key(old_key, new_key)) => {
+                let attributes_equal = same_attributes(old_attributes, new_attributes);
+                // No DOM element can hold a repeated attribute name: such a node is
+                // replaced. (Equal lists repeat a name or not together: one check.)
+                if has_repeated_name(old_attributes)
+                    || (!attributes_equal && has_repeated_name(new_attributes))
+                {
+                    patches.push(Patch {
+                        path: path.clone(),
+                        op: PatchOp::Replace(new.clone()),
+                    });
+                    continue;
+                }
+                if !attributes_equal {
+                    diff_attributes(old_attributes, new_attributes, &path, &mut patches);
+                }
+                if old_children.is_empty() && new_children.is_empty() {
+                    continue;
+                }
                 let child_depth = depth + 1;
                 let keyed = old_children.iter().all(|c| c.key().is_some())
                     && new_children.iter().all(|c| c.key().is_some());
@@ -428,14 +643,33 @@ pub fn diff(old: &VNode, new: &VNode) -> Vec<Patch> {
     patches
 }
 
-/// Does an attribute list name the same attribute twice?
+/// `old == new` for attribute lists, comparing strings with [`same_text`].
+#[inline]
+fn same_attributes(old: &[(String, String)], new: &[(String, String)]) -> bool {
+    old.len() == new.len()
+        && old
+            .iter()
+            .zip(new)
+            .all(|((n1, v1), (n2, v2))| same_text(n1, n2) && same_text(v1, v2))
+}
+
+/// Does an attribute list name the same attribute twice? (Inlined: most elements have
+/// fewer than two attributes and need no loop at all.)
+#[inline(always)]
 fn has_repeated_name(attributes: &[(String, String)]) -> bool {
+    attributes.len() > 1 && repeats_a_name(attributes)
+}
+
+fn repeats_a_name(attributes: &[(String, String)]) -> bool {
     if attributes.len() <= 16 {
         // Few attributes (the usual case): comparing pairs beats hashing.
-        return attributes
-            .iter()
-            .enumerate()
-            .any(|(i, (name, _))| attributes.iter().skip(i + 1).any(|(n, _)| n == name));
+        return attributes.iter().enumerate().any(|(i, (name, _))| {
+            attributes
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .any(|(n, _)| same_text(n, name))
+        });
     }
     let mut seen = std::collections::HashSet::with_capacity(attributes.len());
     !attributes
@@ -452,9 +686,6 @@ fn diff_attributes(
     path: &[usize],
     patches: &mut Vec<Patch>,
 ) {
-    if old == new {
-        return;
-    }
     let lookup: Option<HashMap<&str, usize>> = (old.len() > 16).then(|| {
         old.iter()
             .enumerate()
@@ -463,7 +694,7 @@ fn diff_attributes(
     });
     let position = |name: &str| match &lookup {
         Some(map) => map.get(name).copied(),
-        None => old.iter().position(|(n, _)| n == name),
+        None => old.iter().position(|(n, _)| same_text(n, name)),
     };
     // stays[p]: the old attribute at p is part of the kept prefix.
     let mut stays = vec![false; old.len()];
@@ -494,7 +725,7 @@ fn diff_attributes(
         let unchanged = i < kept
             && position(name)
                 .and_then(|p| old.get(p))
-                .is_some_and(|(_, v)| v == value);
+                .is_some_and(|(_, v)| same_text(v, value));
         if !unchanged {
             push(PatchOp::SetAttribute(name.clone(), value.clone()));
         }
@@ -508,7 +739,7 @@ fn diff_children_by_position<'a>(
     path: &[usize],
     depth: usize,
     patches: &mut Vec<Patch>,
-    work: &mut Vec<Pending<'a>>,
+    work: &mut Work<'a>,
 ) {
     // Removing from the end first keeps every index below it valid.
     for index in (new.len()..old.len()).rev() {
@@ -527,11 +758,12 @@ fn diff_children_by_position<'a>(
         });
     }
     for (index, (old, new)) in old.iter().zip(new).enumerate().rev() {
-        work.push(Pending {
+        work.pending.push(Pending {
             old,
             new,
             depth,
             index,
+            keys_equal: false,
         });
     }
 }
@@ -547,14 +779,14 @@ fn diff_keyed_children<'a>(
     path: &[usize],
     depth: usize,
     patches: &mut Vec<Patch>,
-    work: &mut Vec<Pending<'a>>,
+    work: &mut Work<'a>,
 ) -> bool {
     let key = |node: &'a VNode| node.key().unwrap_or_default();
     // 1. Common prefix and suffix: matched in place, no lookup needed.
     let start = old
         .iter()
         .zip(new)
-        .take_while(|(o, n)| key(o) == key(n))
+        .take_while(|(o, n)| same_text(key(o), key(n)))
         .count();
     let suffix = old
         .get(start..)
@@ -562,12 +794,17 @@ fn diff_keyed_children<'a>(
         .iter()
         .rev()
         .zip(new.get(start..).unwrap_or_default().iter().rev())
-        .take_while(|(o, n)| key(o) == key(n))
+        .take_while(|(o, n)| same_text(key(o), key(n)))
         .count();
     let old_end = old.len() - suffix;
     let new_end = new.len() - suffix;
     let old_mid = old.get(start..old_end).unwrap_or_default();
     let new_mid = new.get(start..new_end).unwrap_or_default();
+    if old_mid.is_empty() && new_mid.is_empty() {
+        // The same keys in the same order (the usual re-render): nothing moves.
+        queue_matched_pairs(old, new, start, suffix, &[], depth, work);
+        return true;
+    }
 
     // 2. Match the middle by key: new_to_old[j] = old middle index of new middle child j.
     let mut new_to_old = vec![NONE; new_mid.len()];
@@ -575,12 +812,12 @@ fn diff_keyed_children<'a>(
     if !old_mid.is_empty() && !new_mid.is_empty() {
         let mut by_key = FxMap::with_capacity_and_hasher(new_mid.len(), Default::default());
         for (j, node) in new_mid.iter().enumerate() {
-            if by_key.insert(key(node), j).is_some() {
+            if by_key.insert(Key::new(key(node)), j).is_some() {
                 return false;
             }
         }
         for (i, node) in old_mid.iter().enumerate() {
-            if let Some(&j) = by_key.get(key(node)) {
+            if let Some(&j) = by_key.get(&Key::new(key(node))) {
                 match new_to_old.get_mut(j) {
                     Some(slot) if *slot == NONE => *slot = i,
                     _ => return false,
@@ -697,35 +934,140 @@ fn diff_keyed_children<'a>(
         }
     }
 
-    // 7. Compare the matched pairs, visiting children first to last (the stack is LIFO).
-    for t in (0..suffix).rev() {
-        if let (Some(o), Some(n)) = (old.get(old_end + t), new.get(new_end + t)) {
-            work.push(Pending {
-                old: o,
-                new: n,
-                depth,
-                index: new_end + t,
-            });
-        }
-    }
-    for (j, &i) in new_to_old.iter().enumerate().rev() {
-        if let (Some(o), Some(n)) = (old_mid.get(i), new_mid.get(j)) {
-            work.push(Pending {
-                old: o,
-                new: n,
-                depth,
-                index: start + j,
-            });
-        }
-    }
-    for (index, (o, n)) in old.iter().zip(new).take(start).enumerate().rev() {
-        work.push(Pending {
-            old: o,
-            new: n,
-            depth,
-            index,
-        });
-    }
+    // 7. Queue the matched pairs that changed, to be compared first to last.
+    queue_matched_pairs(old, new, start, suffix, &new_to_old, depth, work);
     true
 }
+
+/// Step 7 of the keyed diff: every pair matched by key (prefix, middle in new order,
+/// suffix) goes to [`Work::queue`], first to last, which keeps the ones that changed.
+/// Their keys are equal by construction, which each pair carries along so that the keys
+/// are not compared again.
+fn queue_matched_pairs<'a>(
+    old: &'a [VNode],
+    new: &'a [VNode],
+    start: usize,
+    suffix: usize,
+    new_to_old: &[usize],
+    depth: usize,
+    work: &mut Work<'a>,
+) {
+    let pair = |old, new, index| Pending {
+        old,
+        new,
+        depth,
+        index,
+        keys_equal: true,
+    };
+    let old_end = old.len() - suffix;
+    let new_end = new.len() - suffix;
+    let old_mid = old.get(start..old_end).unwrap_or_default();
+    let prefix = old.iter().zip(new).take(start).enumerate();
+    let middle = new_to_old.iter().enumerate().filter_map(|(j, &i)| {
+        // The old children come in shuffled order, each a cache miss: ask for the ones a
+        // few places ahead now (x86-64 only; see `prefetch`).
+        #[cfg(target_arch = "x86_64")]
+        prefetch::old_children_ahead(old_mid, new_to_old, j);
+        Some(pair(old_mid.get(i)?, new.get(start + j)?, start + j))
+    });
+    let old_suffix = old.get(old_end..).unwrap_or_default();
+    let new_suffix = new.get(new_end..).unwrap_or_default();
+    let suffix = old_suffix.iter().zip(new_suffix).zip(new_end..);
+    work.queue(
+        prefix
+            .map(|(index, (o, n))| pair(o, n, index))
+            .chain(middle)
+            .chain(suffix.map(|((o, n), index)| pair(o, n, index))),
+    );
+}
 // endregion
+
+/// Software prefetching for the keyed diff's shuffled old children.
+///
+/// In a big keyed list that was reordered, [`queue_matched_pairs`] visits the old children
+/// in the new order, that is in random order in memory, and every string of a child is
+/// its own heap block: comparing a child starts with a cache miss (often a TLB miss too)
+/// on its node, then on its tag, its attributes, its children, and so on down. The CPU
+/// cannot start a load before it knows the address, so those misses queue up one after
+/// the other. A prefetch tells the memory system about an address early without waiting
+/// for it: here the node of the child that comes `2 × DISTANCE` pairs later, and the
+/// blocks of the child `DISTANCE` pairs later (whose node has arrived by then). A child
+/// that directly follows the previous one in the old list is left to the hardware
+/// prefetcher. Prefetching deeper levels as well, the whole 2 KB around a row, or the new
+/// children (visited in memory order) was measured to cost more than it saved.
+#[cfg(target_arch = "x86_64")]
+mod prefetch {
+    use super::VNode;
+
+    /// How many pairs ahead the second step looks; the first looks twice as far.
+    const DISTANCE: usize = 4;
+
+    /// Called for the pair at new position `j` of the keyed middle.
+    pub(super) fn old_children_ahead(old_mid: &[VNode], new_to_old: &[usize], j: usize) {
+        let old_child = |ahead: usize| {
+            let k = j.saturating_add(ahead);
+            let i = *new_to_old.get(k)?;
+            // Right after the previous pair's old child, in a list that mostly kept its
+            // order: the hardware prefetcher is on it already, a prefetch would be waste.
+            let previous = k.checked_sub(1).and_then(|p| new_to_old.get(p));
+            if previous.is_some_and(|&p| p.wrapping_add(1) == i) {
+                return None;
+            }
+            old_mid.get(i)
+        };
+        if let Some(node) = old_child(2 * DISTANCE) {
+            bytes(std::slice::from_ref(node));
+        }
+        if let Some(node) = old_child(DISTANCE) {
+            blocks_of(node);
+        }
+    }
+
+    /// The heap blocks a node points to: tag, key and text bytes, the attribute list, the
+    /// child list.
+    fn blocks_of(node: &VNode) {
+        match node {
+            VNode::Text(text) => bytes(text.as_bytes()),
+            VNode::Element {
+                tag,
+                key,
+                attributes,
+                children,
+            } => {
+                bytes(tag.as_bytes());
+                if let Some(key) = key {
+                    bytes(key.as_bytes());
+                }
+                bytes(attributes);
+                bytes(children);
+            }
+        }
+    }
+
+    /// Prefetches the cache lines of a slice, at most the first 256 bytes of it.
+    fn bytes<T>(slice: &[T]) {
+        const LINE: usize = 64;
+        let start = slice.as_ptr().cast::<i8>();
+        let len = std::mem::size_of_val(slice).min(256);
+        let mut offset = 0;
+        while offset < len {
+            line(start.wrapping_add(offset));
+            offset += LINE;
+        }
+        // The last line, when the slice does not start on a line boundary.
+        if let Some(last) = len.checked_sub(1) {
+            line(start.wrapping_add(last));
+        }
+    }
+
+    fn line(address: *const i8) {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        // SAFETY: `_mm_prefetch` needs the `sse` target feature, which every x86-64 CPU
+        // has (it is part of the x86_64 baseline, so it is always enabled). A prefetch is
+        // only a hint: it never faults and reads nothing into the program, so any address,
+        // even a dangling one, is fine. (The intrinsic is a safe function, but calling a
+        // `#[target_feature]` function from one without the attribute needs `unsafe`;
+        // `core::hint::prefetch_read` would be safe but is not stable yet.)
+        unsafe { _mm_prefetch::<_MM_HINT_T0>(address) }
+    }
+}

@@ -1248,6 +1248,204 @@ fn js_framework_benchmark_operations() {
     assert_eq!(rows::remove_row(&cleared, 0), cleared);
 }
 
+// ---------------------------------------------------------------------------------------
+// diff returns what it returned before it was tuned: the same patches in the same order
+
+mod reference;
+
+/// `diff(a, b)` is patch for patch the original algorithm's list.
+fn check_same_as_reference(a: &VNode, b: &VNode) {
+    let tuned = diff(a, b);
+    let original = reference::diff(a, b);
+    if tuned != original {
+        panic!("a = {a:?}\n b = {b:?}\n tuned = {tuned:#?}\n original = {original:#?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn diff_matches_the_original_for_random_pairs(a in arb_tree(), b in arb_tree()) {
+        check_same_as_reference(&a, &b);
+        check_same_as_reference(&b, &a);
+        check_same_as_reference(&a, &a.clone());
+    }
+
+    #[test]
+    fn diff_matches_the_original_for_mutated_trees(a in arb_tree(), seed in any::<u64>()) {
+        let b = mutate(&a, &mut Prng::new(seed));
+        check_same_as_reference(&a, &b);
+        check_same_as_reference(&b, &a);
+    }
+
+    #[test]
+    fn diff_matches_the_original_for_keyed_lists((old, new) in arb_keyed_children(60)) {
+        check_same_as_reference(&keyed_list(&old), &keyed_list(&new));
+    }
+}
+
+#[test]
+fn same_text_is_string_equality() {
+    use super::diff::same_text;
+    // Every length the word-at-a-time paths treat differently, every byte position.
+    for len in 0..=70usize {
+        let a: String = (0..len)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        assert!(same_text(&a, &a.clone()), "{a:?}");
+        for at in 0..len {
+            let mut bytes = a.clone().into_bytes();
+            bytes[at] = b'_';
+            let b = String::from_utf8(bytes).unwrap();
+            assert!(!same_text(&a, &b) && !same_text(&b, &a), "{a:?} {b:?}");
+        }
+        assert!(!same_text(&a, &format!("{a}_")));
+    }
+}
+
+#[test]
+fn map_keys_compare_like_strings() {
+    use super::diff::Key;
+    // Equal first 16 bytes, lengths around 16, a trailing NUL (the padding of a short key).
+    let keys = [
+        "",
+        "\0",
+        "a",
+        "a\0",
+        "k2",
+        "k2\0",
+        "sixteen-bytes-01",
+        "sixteen-bytes-02",
+        "sixteen-bytes-010",
+        "a-long-shared-prefix-1",
+        "a-long-shared-prefix-2",
+        "a-long-shared-prefix-12",
+    ];
+    for a in keys {
+        for b in keys {
+            assert_eq!(Key::new(a) == Key::new(b), a == b, "{a:?} {b:?}");
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn map_keys_agree_with_eq(a in "[ab\0]{0,20}", b in "[ab\0]{0,20}") {
+        prop_assert_eq!(super::diff::Key::new(&a) == super::diff::Key::new(&b), a == b);
+    }
+
+    #[test]
+    fn same_text_agrees_with_eq(a in "[ab\u{e9}\u{1F600}]{0,24}", b in "[ab\u{e9}\u{1F600}]{0,24}") {
+        prop_assert_eq!(super::diff::same_text(&a, &b), a == b);
+        prop_assert!(super::diff::same_text(&a, &a.clone()));
+    }
+}
+
+/// A keyed list whose items are bigger than `unchanged` looks at (wide or deep), with
+/// long keys that share their first 16 bytes, keys of exactly 16 bytes, and keys that
+/// differ only by a trailing NUL; `changes` of the items get a new text deep inside.
+fn big_keyed_list(seed: u64, changes: usize) -> (VNode, VNode) {
+    let mut rng = Prng::new(seed);
+    let keys: Vec<String> = (0..24)
+        .map(|i| match i % 4 {
+            0 => format!("a-long-shared-prefix-{i}"),
+            1 => format!("sixteen-bytes-{:02}", i),
+            2 => format!("k{i}"),
+            _ => format!("k{}\0", i - 1),
+        })
+        .collect();
+    let item = |key: &str, shape: usize, leaf: &str| -> VNode {
+        let body = match shape {
+            // Wider than the budget.
+            0 => el(
+                "p",
+                None,
+                &[],
+                (0..100).map(|i| txt(&format!("{leaf}{i}"))).collect(),
+            ),
+            // Deeper than the budget.
+            1 => deep_chain(100, leaf, 7),
+            // Small.
+            _ => el("span", None, &[("class", "c")], vec![txt(leaf)]),
+        };
+        el("li", Some(key), &[("data-k", key)], vec![body])
+    };
+    let shapes: Vec<usize> = keys.iter().map(|_| rng.index(3)).collect();
+    let old = el(
+        "ul",
+        None,
+        &[],
+        keys.iter()
+            .zip(&shapes)
+            .map(|(k, &shape)| item(k, shape, "x"))
+            .collect(),
+    );
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    rng.shuffle(&mut order);
+    let changed: Vec<usize> = (0..changes).map(|_| rng.index(keys.len())).collect();
+    let new = el(
+        "ul",
+        None,
+        &[],
+        order
+            .iter()
+            .map(|&i| {
+                let leaf = if changed.contains(&i) { "y" } else { "x" };
+                item(&keys[i], shapes[i], leaf)
+            })
+            .collect(),
+    );
+    (old, new)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn diff_matches_the_original_for_big_keyed_items(seed in any::<u64>(), changes in 0usize..4) {
+        let (old, new) = big_keyed_list(seed, changes);
+        check_same_as_reference(&old, &new);
+        check_same_as_reference(&new, &old);
+        check_law(&old, &new);
+    }
+}
+
+#[test]
+fn diff_matches_the_original_on_benchmark_rows() {
+    let mut rng = Prng::new(17);
+    let created = rows::create_rows(1, 300, &mut rng);
+    let empty = rows::clear_rows(&created);
+    let updated = rows::update_every_10th(&created);
+    let cases = [
+        (empty.clone(), created.clone()),
+        (
+            created.clone(),
+            rows::replace_all_rows(&created, 300, &mut rng),
+        ),
+        (created.clone(), updated.clone()),
+        (updated.clone(), created.clone()),
+        (created.clone(), rows::swap_rows(&created, 1, 298)),
+        (created.clone(), rows::remove_row(&created, 150)),
+        (created.clone(), rows::append_rows(&created, 300, &mut rng)),
+        (created.clone(), empty.clone()),
+        (created.clone(), rows::shuffle_rows(&updated, &mut rng)),
+        (created.clone(), created.clone()),
+    ];
+    for (a, b) in &cases {
+        check_same_as_reference(a, b);
+        check_same_as_reference(b, a);
+    }
+    // Fresh trees that share nothing, rows shuffled and some labels changed.
+    let mut data = rows::make_rows(1, 500, &mut rng);
+    let body = rows::table_body(&data);
+    rng.shuffle(&mut data);
+    for row in data.iter_mut().step_by(7) {
+        row.label.push('!');
+    }
+    check_same_as_reference(&body, &rows::table_body(&data));
+}
+
 #[test]
 fn prng_is_deterministic_and_fair_enough() {
     let mut a = Prng::new(99);
