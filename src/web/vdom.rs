@@ -40,6 +40,7 @@ extern "C" {
         op: &str,
         rows: u32,
         stage: Option<&Element>,
+        labels: &js_sys::Array,
     ) -> Result<js_sys::Function, JsValue>;
 
     /// Replays an encoded patch list (see [`Encoder`]) on the tree in `container`, adding
@@ -940,6 +941,45 @@ impl Drop for Stage {
     }
 }
 
+/// How many different labels the benchmark rows cycle through.
+const LABELS: usize = 1000;
+
+thread_local! {
+    /// The labels of the benchmark rows, made once with the benchmark's random words.
+    static LABEL_POOL: Rc<Vec<String>> = {
+        let mut rng = Prng::new(1);
+        Rc::new((0..LABELS).map(|_| rows::random_label(&mut rng)).collect())
+    };
+}
+
+fn label_pool() -> Rc<Vec<String>> {
+    LABEL_POOL.with(Rc::clone)
+}
+
+/// Rows `first_id..first_id + count`; row `id` is labelled `LABEL_POOL[(id - 1) % 1000]` on
+/// every side (ours, Yew, vanilla JS), so all of them render exactly the same table. With
+/// labels drawn at random per side, whether "update every 10th row" widens the label
+/// column — and makes the browser lay the whole table out again — would differ between the
+/// sides and from run to run.
+fn pool_rows(first_id: u64, count: usize) -> Vec<rows::Row> {
+    let pool = label_pool();
+    (0..count as u64)
+        .map(|i| {
+            let id = first_id.saturating_add(i);
+            let slot = usize::try_from((id.saturating_sub(1)) % LABELS as u64).unwrap_or(0);
+            rows::Row {
+                id,
+                label: pool.get(slot).cloned().unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// The label pool as a JS array, for the vanilla side.
+fn label_pool_js() -> js_sys::Array {
+    label_pool().iter().map(|l| JsValue::from_str(l)).collect()
+}
+
 /// Our side of one operation, as a framework would run it: a current virtual table, the
 /// next one, `diff`, and the patches replayed on a live, detached `<tbody>`.
 ///
@@ -954,7 +994,6 @@ struct OurTable {
     /// The tables this operation moves between; `states[at]` is on the page.
     states: Vec<VNode>,
     at: usize,
-    rng: Prng,
 }
 
 impl OurTable {
@@ -962,32 +1001,28 @@ impl OurTable {
         if let Some(stage) = stage {
             show_stage(stage);
         }
-        let mut rng = Prng::new(1);
         let empty = rows::table_body(&[]);
+        let table = |first_id, count| rows::table_body(&pool_rows(first_id, count));
         let states = match op {
             "create" => vec![empty],
-            "replace-all" => vec![rows::create_rows(1, ROWS, &mut rng)],
+            "replace-all" => vec![table(1, ROWS)],
             "update-10th" => {
-                let base = rows::create_rows(1, ROWS, &mut rng);
+                let base = table(1, ROWS);
                 let updated = rows::update_every_10th(&base);
                 vec![base, updated]
             }
             "swap" => {
-                let base = rows::create_rows(1, ROWS, &mut rng);
+                let base = table(1, ROWS);
                 let swapped = rows::swap_rows(&base, 1, 998);
                 vec![base, swapped]
             }
             "remove-one" => {
-                let base = rows::create_rows(1, ROWS, &mut rng);
+                let base = table(1, ROWS);
                 let removed = rows::remove_row(&base, 1);
                 vec![base, removed]
             }
-            "append" => {
-                let base = rows::create_rows(1, ROWS, &mut rng);
-                let appended = rows::append_rows(&base, ROWS, &mut rng);
-                vec![base, appended]
-            }
-            "clear" => vec![empty, rows::create_rows(1, ROWS, &mut rng)],
+            "append" => vec![table(1, ROWS), table(1, 2 * ROWS)],
+            "clear" => vec![empty, table(1, ROWS)],
             other => return Err(plain(format!("unknown operation {other:?}"))),
         };
         let first = states.first().ok_or_else(|| plain("no table"))?;
@@ -996,7 +1031,6 @@ impl OurTable {
             stage: stage.cloned(),
             states,
             at: 0,
-            rng,
         })
     }
 
@@ -1040,12 +1074,12 @@ impl OurTable {
                 std::mem::replace(&mut self.container, fresh).remove();
                 self.states = vec![empty];
                 self.at = 0;
-                let next = rows::create_rows(1, ROWS, &mut self.rng);
+                let next = rows::table_body(&pool_rows(1, ROWS));
                 self.render_new(next)
             }
             "replace-all" => {
                 let current = self.states.get(self.at).ok_or_else(|| plain("no table"))?;
-                let next = rows::replace_all_rows(current, ROWS, &mut self.rng);
+                let next = rows::table_body(&pool_rows(rows::next_id(current), ROWS));
                 self.render_new(next)
             }
             // One update that alternates between the two tables.
@@ -1076,7 +1110,8 @@ pub fn run_our_step(op: &str, staged: bool) -> Result<(usize, String, String), D
 
 /// Runs one vanilla-JS step (for tests): the number the JS case returns.
 pub fn run_vanilla_step(op: &str, rows: u32) -> Result<f64, DomError> {
-    let f = make_vanilla_case(op, rows, None).map_err(|e| plain(js_message(&e)))?;
+    let f =
+        make_vanilla_case(op, rows, None, &label_pool_js()).map_err(|e| plain(js_message(&e)))?;
     let value = f.call0(&JsValue::NULL).map_err(|e| plain(js_message(&e)))?;
     value
         .as_f64()
@@ -1150,7 +1185,12 @@ fn case(op: &'static str, label: &str, timing: Timing, renderer: Renderer) -> Be
     let stage_element = stage.as_ref().map(|s| s.0.clone());
     let js = match (
         &setup_error,
-        make_vanilla_case(op, start_rows as u32, stage_element.as_ref()),
+        make_vanilla_case(
+            op,
+            start_rows as u32,
+            stage_element.as_ref(),
+            &label_pool_js(),
+        ),
     ) {
         (Some(message), _) => failing(message),
         (None, Ok(f)) => Side::Js(f),
@@ -1272,7 +1312,6 @@ struct YewTable {
     states: Vec<Rc<Vec<YewRow>>>,
     at: usize,
     next_id: u64,
-    rng: Prng,
 }
 
 impl YewTable {
@@ -1280,19 +1319,18 @@ impl YewTable {
         if let Some(stage) = stage {
             show_stage(stage);
         }
-        let mut rng = Prng::new(1);
         let base = || -> Vec<YewRow> { Vec::new() };
         let mut next_id = 1;
-        let mut fresh = |count: usize, rng: &mut Prng| {
-            let made = to_yew_rows(&rows::make_rows(next_id, count, rng));
+        let mut fresh = |count: usize| {
+            let made = to_yew_rows(&pool_rows(next_id, count));
             next_id += count as u64;
             made
         };
         let states: Vec<Vec<YewRow>> = match op {
             "create" => vec![base()],
-            "replace-all" => vec![fresh(ROWS, &mut rng)],
+            "replace-all" => vec![fresh(ROWS)],
             "update-10th" => {
-                let rows = fresh(ROWS, &mut rng);
+                let rows = fresh(ROWS);
                 let mut updated = rows.clone();
                 for row in updated.iter_mut().step_by(10) {
                     row.label = format!("{} !!!", row.label).into();
@@ -1300,24 +1338,24 @@ impl YewTable {
                 vec![rows, updated]
             }
             "swap" => {
-                let rows = fresh(ROWS, &mut rng);
+                let rows = fresh(ROWS);
                 let mut swapped = rows.clone();
                 swapped.swap(1, 998);
                 vec![rows, swapped]
             }
             "remove-one" => {
-                let rows = fresh(ROWS, &mut rng);
+                let rows = fresh(ROWS);
                 let mut removed = rows.clone();
                 removed.remove(1);
                 vec![rows, removed]
             }
             "append" => {
-                let rows = fresh(ROWS, &mut rng);
+                let rows = fresh(ROWS);
                 let mut appended = rows.clone();
-                appended.extend(fresh(ROWS, &mut rng));
+                appended.extend(fresh(ROWS));
                 vec![rows, appended]
             }
-            "clear" => vec![base(), fresh(ROWS, &mut rng)],
+            "clear" => vec![base(), fresh(ROWS)],
             other => return Err(plain(format!("unknown operation {other:?}"))),
         };
         let states: Vec<Rc<Vec<YewRow>>> = states.into_iter().map(Rc::new).collect();
@@ -1329,7 +1367,6 @@ impl YewTable {
             states,
             at: 0,
             next_id,
-            rng,
         };
         table.mount(first)?;
         Ok(table)
@@ -1378,18 +1415,14 @@ impl YewTable {
     fn step(&mut self, op: &str) -> Result<(), DomError> {
         match op {
             "create" => {
-                let rows = to_yew_rows(&rows::make_rows(1, ROWS, &mut self.rng));
+                let rows = to_yew_rows(&pool_rows(1, ROWS));
                 let rows = Rc::new(rows);
                 self.states = vec![rows.clone()];
                 self.at = 0;
                 self.mount(rows)
             }
             "replace-all" => {
-                let rows = Rc::new(to_yew_rows(&rows::make_rows(
-                    self.next_id,
-                    ROWS,
-                    &mut self.rng,
-                )));
+                let rows = Rc::new(to_yew_rows(&pool_rows(self.next_id, ROWS)));
                 self.next_id += ROWS as u64;
                 self.states = vec![rows];
                 self.go(0)

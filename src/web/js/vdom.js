@@ -32,7 +32,9 @@ function template() {
 
 // One table: the data and the row elements side by side, as vanilla-js keeps them.
 class Table {
-  constructor(rows) {
+  // `labels`: row `id` is labelled labels[(id - 1) % labels.length], as on the WASM sides.
+  constructor(rows, labels) {
+    this.labels = labels;
     this.nextId = 1;
     this.data = [];
     this.rows = [];
@@ -43,7 +45,11 @@ class Table {
   buildData(count) {
     const data = new Array(count);
     for (let i = 0; i < count; i++) {
-      data[i] = { id: this.nextId++, label: `${pick(ADJECTIVES)} ${pick(COLOURS)} ${pick(NOUNS)}` };
+      const id = this.nextId++;
+      const label = this.labels
+        ? this.labels[(id - 1) % this.labels.length]
+        : `${pick(ADJECTIVES)} ${pick(COLOURS)} ${pick(NOUNS)}`;
+      data[i] = { id, label };
     }
     return data;
   }
@@ -133,7 +139,7 @@ export function showStage(stage) {
   document.body.appendChild(stage);
 }
 
-export function makeVanillaCase(op, rows, stage) {
+export function makeVanillaCase(op, rows, stage, labels) {
   let host = null;
   const attach = (table) => {
     if (stage) {
@@ -145,7 +151,7 @@ export function makeVanillaCase(op, rows, stage) {
     }
     return table;
   };
-  let table = attach(new Table(rows));
+  let table = attach(new Table(rows, labels));
   let add = true;
   // After an update: the layout (when staged) and a number that depends on the DOM.
   const settle = () => (host === null ? 0 : host.offsetHeight);
@@ -156,7 +162,7 @@ export function makeVanillaCase(op, rows, stage) {
   switch (op) {
     case "create":
       return () => {
-        table = attach(new Table(0));
+        table = attach(new Table(0, labels));
         table.append(1000);
         return settle() + size();
       };
