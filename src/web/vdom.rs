@@ -403,9 +403,11 @@ pub fn apply_patches_one_by_one(
 /// [`crate::lab::vdom::apply`]).
 ///
 /// The list is encoded by [`Encoder`] into numbers and one string, and `applyOps` in
-/// `src/web/js/vdom.js` makes the DOM calls. A subtree whose shape was already built in the
-/// same list is copied with `cloneNode(true)` and only its differing texts are set
-/// (template cloning, as Solid, Leptos and Dioxus do with their compiled templates).
+/// `src/web/js/vdom.js` makes the DOM calls. The node of an `InsertChild` or `Replace` whose
+/// shape (tags, attributes, structure) an earlier insert or replace of the same list built
+/// is copied with `cloneNode(true)` and only its differing texts are set (template cloning,
+/// as Solid, Leptos and Dioxus do with their compiled templates). Only those top nodes are
+/// matched, not the subtrees inside them: a `Replace` of a whole list builds every item.
 pub fn apply_patches(container: &Node, patches: &[Patch]) -> Result<DomCounts, DomError> {
     let mut counts = DomCounts::default();
     apply_patches_counted(container, patches, &mut counts)?;

@@ -217,8 +217,8 @@ export function makeVanillaCase(op, rows, stage, labels) {
 // (src/web/vdom.rs, `Encoder`) writes the whole list as numbers into one Uint32Array and
 // every string into one JS string (`strings`, sliced by UTF-16 offset), and this loop
 // makes the DOM calls — the technique of sledgehammer-bindgen (Dioxus) and of Leptos's
-// and Solid's template cloning: a subtree whose shape (tags, attributes, structure) was
-// already built in this list is copied with cloneNode(true) and only its texts are set,
+// and Solid's template cloning: an inserted or replacing node whose shape (tags, attributes,
+// structure) was already built in this list is copied with cloneNode(true), texts set,
 // as the vanilla-js benchmark entry does by hand.
 //
 // Opcodes (keep in step with `op` in src/web/vdom.rs):
