@@ -175,6 +175,15 @@ fn new_canvas(width: u32, height: u32) -> Result<HtmlCanvasElement, String> {
     Ok(canvas)
 }
 
+/// The first image among the files of a paste or drop (`None` when there is none, e.g. a
+/// paste of plain text, which is then left to the browser).
+pub fn first_image_file(data: Option<&web_sys::DataTransfer>) -> Option<web_sys::File> {
+    let files = data?.files()?;
+    (0..files.length())
+        .filter_map(|i| files.item(i))
+        .find(|file| file.type_().starts_with("image/"))
+}
+
 /// Decodes an image file with the browser and copies its pixels into WASM memory.
 /// The natural size is checked (empty, over 50 megapixels) before the canvas or any
 /// buffer of that size exists. Errors are sentences for the person.

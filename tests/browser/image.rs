@@ -259,3 +259,68 @@ async fn every_bench_case_runs_both_sides() {
         );
     }
 }
+
+/// Waits until the tab's image info starts with `source`.
+async fn wait_for_info(app: &Mounted, source: &str) -> String {
+    let mut info = String::new();
+    for _ in 0..300 {
+        settle().await;
+        info = app.get("#image-info").text_content().unwrap_or_default();
+        if info.starts_with(source) {
+            return info;
+        }
+    }
+    panic!("the image info never named {source:?}: {info:?}");
+}
+
+#[wasm_bindgen_test]
+async fn an_image_dropped_on_the_tab_is_loaded() {
+    let app = Mounted::at("#/image").await;
+    wait_for_status(&app, "applied").await;
+    // A drop on the drop zone, with the file in the event's DataTransfer.
+    let drop = js_sys::Function::new_no_args(
+        r#"const dt = new DataTransfer();
+         const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="3" height="2"><rect width="3" height="2" fill="red"/></svg>';
+         dt.items.add(new File([svg], 'dropped.svg', { type: 'image/svg+xml' }));
+         const zone = document.querySelector('.drop');
+         const over = new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true });
+         zone.dispatchEvent(over);
+         zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+         return over.defaultPrevented;"#,
+    );
+    // Cancelling dragover is what makes the browser allow a drop there at all.
+    let accepted = drop.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    assert_eq!(accepted.as_bool(), Some(true), "dragover is cancelled");
+    let info = wait_for_info(&app, "dropped.svg").await;
+    assert!(info.contains("3×2 px"), "{info}");
+    assert!(
+        !app.get(".drop").class_list().contains("over"),
+        "the drop zone's highlight goes away after the drop"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_paste_takes_the_first_image_among_its_files() {
+    // Firefox empties the clipboardData of a paste event made by script, so the tab's paste
+    // listener is tested through the function it asks which file to load.
+    let make = js_sys::Function::new_with_args(
+        "withImage",
+        r#"const dt = new DataTransfer();
+         dt.setData('text/plain', 'hello');
+         dt.items.add(new File(['x'], 'notes.txt', { type: 'text/plain' }));
+         if (withImage) dt.items.add(new File(['<svg/>'], 'pasted.svg', { type: 'image/svg+xml' }));
+         return dt;"#,
+    );
+    let with_image: web_sys::DataTransfer = make
+        .call1(&wasm_bindgen::JsValue::NULL, &true.into())
+        .unwrap()
+        .unchecked_into();
+    let chosen = glue::first_image_file(Some(&with_image)).unwrap();
+    assert_eq!(chosen.name(), "pasted.svg");
+    let text_only: web_sys::DataTransfer = make
+        .call1(&wasm_bindgen::JsValue::NULL, &false.into())
+        .unwrap()
+        .unchecked_into();
+    assert!(glue::first_image_file(Some(&text_only)).is_none());
+    assert!(glue::first_image_file(None).is_none());
+}

@@ -261,17 +261,9 @@ pub fn ImageTab() -> Html {
                     let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
                         return;
                     };
-                    let Some(files) = e.clipboard_data().and_then(|d| d.files()) else {
-                        return;
-                    };
-                    for i in 0..files.length() {
-                        if let Some(file) = files.item(i)
-                            && file.type_().starts_with("image/")
-                        {
-                            e.prevent_default();
-                            load_blob.emit(file);
-                            return;
-                        }
+                    if let Some(file) = glue::first_image_file(e.clipboard_data().as_ref()) {
+                        e.prevent_default();
+                        load_blob.emit(file);
                     }
                 })
             });
