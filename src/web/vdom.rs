@@ -479,11 +479,6 @@ const MIN_TEMPLATE_NODES: usize = 3;
 const RECENT_TEMPLATES: usize = 8;
 
 impl<'a> Encoder<'a> {
-    /// The encoded program: opcodes and operands, and the string they index.
-    pub fn program(&self) -> (&[u32], &str) {
-        (&self.ops, &self.strings)
-    }
-
     fn number(&mut self, n: usize) {
         self.ops.push(u32::try_from(n).unwrap_or(u32::MAX));
     }
@@ -900,13 +895,18 @@ pub const ROWS: usize = 1000;
 /// A `<table>` holding a `<tbody>` built from `tree`: the live table our side patches,
 /// detached, or inside `stage` (in the document) when layout is timed too.
 fn new_table(tree: &VNode, stage: Option<&Element>) -> Result<Element, DomError> {
-    let doc = document()?;
-    let container = dom_call("createElement", doc.create_element("table"))?;
+    let container = empty_table(stage)?;
     mount(&container, tree)?;
-    if let Some(stage) = stage {
-        dom_call("appendChild", stage.append_child(&container))?;
-    }
     Ok(container)
+}
+
+/// An empty `<table>`, in `stage` when there is one.
+fn empty_table(stage: Option<&Element>) -> Result<Element, DomError> {
+    let table = dom_call("createElement", document()?.create_element("table"))?;
+    if let Some(stage) = stage {
+        dom_call("appendChild", stage.append_child(&table))?;
+    }
+    Ok(table)
 }
 
 /// Reading `offsetHeight` makes the browser bring style and layout up to date at once:
@@ -1137,13 +1137,14 @@ enum Timing {
 /// style and layout after every update. Yew's cases end in `/yew`. Cases whose setup fails
 /// report it when run.
 pub fn bench_cases() -> Vec<BenchCase> {
+    let labels = label_pool_js();
     let mut cases = Vec::new();
     for timing in [Timing::Script, Timing::Layout] {
         for renderer in [Renderer::Ours, Renderer::Yew] {
             cases.extend(
                 OPERATIONS
                     .iter()
-                    .map(|&(op, label)| case(op, label, timing, renderer)),
+                    .map(|&(op, label)| case(op, label, timing, renderer, &labels)),
             );
         }
     }
@@ -1159,7 +1160,13 @@ enum Renderer {
     Yew,
 }
 
-fn case(op: &'static str, label: &str, timing: Timing, renderer: Renderer) -> BenchCase {
+fn case(
+    op: &'static str,
+    label: &str,
+    timing: Timing,
+    renderer: Renderer,
+    labels: &js_sys::Array,
+) -> BenchCase {
     let config = BenchConfig {
         warmup_ms: 100.0,
         min_sample_ms: 20.0,
@@ -1187,45 +1194,15 @@ fn case(op: &'static str, label: &str, timing: Timing, renderer: Renderer) -> Be
     let stage_element = stage.as_ref().map(|s| s.0.clone());
     let js = match (
         &setup_error,
-        make_vanilla_case(
-            op,
-            start_rows as u32,
-            stage_element.as_ref(),
-            &label_pool_js(),
-        ),
+        make_vanilla_case(op, start_rows as u32, stage_element.as_ref(), labels),
     ) {
         (Some(message), _) => failing(message),
         (None, Ok(f)) => Side::Js(f),
         (None, Err(e)) => failing(&js_message(&e)),
     };
-    // Built on the first call, which the harness's warm-up makes: building all the
-    // 1,000-row tables up front would freeze the page for a moment at "Run".
     let wasm = match renderer {
-        Renderer::Ours => {
-            let mut table: Option<OurTable> = None;
-            Side::wasm(move || {
-                // The stage lives (its tables stay in the document) as long as this case.
-                let _stage = &stage;
-                if table.is_none() {
-                    table = OurTable::new(op, stage_element.as_ref()).ok();
-                }
-                if let Some(table) = table.as_mut() {
-                    black_box(table.step(black_box(op)).ok());
-                }
-            })
-        }
-        Renderer::Yew => {
-            let mut table: Option<YewTable> = None;
-            Side::wasm(move || {
-                let _stage = &stage;
-                if table.is_none() {
-                    table = YewTable::new(op, stage_element.as_ref()).ok();
-                }
-                if let Some(table) = table.as_mut() {
-                    black_box(table.step(black_box(op)).ok());
-                }
-            })
-        }
+        Renderer::Ours => table_side::<OurTable>(op, stage),
+        Renderer::Yew => table_side::<YewTable>(op, stage),
     };
     let (suffix, how) = match timing {
         Timing::Script => ("", "script only, detached table"),
@@ -1243,6 +1220,50 @@ fn case(op: &'static str, label: &str, timing: Timing, renderer: Renderer) -> Be
         js,
         config,
     }
+}
+
+/// A table one WASM side of the benchmark renders into: ours or Yew's.
+trait BenchTable: Sized + 'static {
+    fn new(op: &str, stage: Option<&Element>) -> Result<Self, DomError>;
+    fn step(&mut self, op: &str) -> Result<(), DomError>;
+}
+
+impl BenchTable for OurTable {
+    fn new(op: &str, stage: Option<&Element>) -> Result<Self, DomError> {
+        OurTable::new(op, stage)
+    }
+
+    fn step(&mut self, op: &str) -> Result<(), DomError> {
+        black_box(OurTable::step(self, op)?);
+        Ok(())
+    }
+}
+
+impl BenchTable for YewTable {
+    fn new(op: &str, stage: Option<&Element>) -> Result<Self, DomError> {
+        YewTable::new(op, stage)
+    }
+
+    fn step(&mut self, op: &str) -> Result<(), DomError> {
+        YewTable::step(self, op)
+    }
+}
+
+/// The WASM side of a case: `op` on a `T` table, built on the first call, which the
+/// harness's warm-up makes (building all the 1,000-row tables up front would freeze the
+/// page for a moment at "Run"). The stage lives, its tables in the document, as long as
+/// the case.
+fn table_side<T: BenchTable>(op: &'static str, stage: Option<Stage>) -> Side {
+    let mut table: Option<T> = None;
+    Side::wasm(move || {
+        let stage = stage.as_ref().map(|s| &s.0);
+        if table.is_none() {
+            table = T::new(op, stage).ok();
+        }
+        if let Some(table) = table.as_mut() {
+            black_box(table.step(black_box(op)).ok());
+        }
+    })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1363,7 +1384,7 @@ impl YewTable {
         let states: Vec<Rc<Vec<YewRow>>> = states.into_iter().map(Rc::new).collect();
         let first = states.first().cloned().ok_or_else(|| plain("no table"))?;
         let mut table = YewTable {
-            root: dom_call("createElement", document()?.create_element("table"))?,
+            root: empty_table(None)?,
             app: None,
             stage: stage.cloned(),
             states,
@@ -1376,11 +1397,7 @@ impl YewTable {
 
     /// A new app in a new `<table>` (in place of the old one) rendering `rows`.
     fn mount(&mut self, rows: Rc<Vec<YewRow>>) -> Result<(), DomError> {
-        let doc = document()?;
-        let root = dom_call("createElement", doc.create_element("table"))?;
-        if let Some(stage) = &self.stage {
-            dom_call("appendChild", stage.append_child(&root))?;
-        }
+        let root = empty_table(self.stage.as_ref())?;
         let old = std::mem::replace(&mut self.root, root.clone());
         old.remove();
         if let Some(app) = self.app.take() {

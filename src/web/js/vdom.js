@@ -278,8 +278,8 @@ function follow(node, path) {
   return node;
 }
 
-function childCount(node) {
-  return node.childNodes.length;
+function requireElement(node, patch) {
+  if (node.nodeType !== 1) throw new PatchFailure(patch, "the node is text, not an element");
 }
 
 function quoted(text) {
@@ -321,14 +321,14 @@ export function applyOps(container, ops, strings, counts) {
           break;
         }
         case SET_ATTR: {
-          if (node.nodeType !== 1) throw new PatchFailure(patch, "the node is text, not an element");
+          requireElement(node, patch);
           node.setAttribute(str(ops[pc], ops[pc + 1]), str(ops[pc + 2], ops[pc + 3]));
           pc += 4;
           counts[C_SET_ATTR]++;
           break;
         }
         case REMOVE_ATTR: {
-          if (node.nodeType !== 1) throw new PatchFailure(patch, "the node is text, not an element");
+          requireElement(node, patch);
           const name = str(ops[pc], ops[pc + 1]);
           pc += 2;
           if (!node.hasAttribute(name)) {
@@ -349,7 +349,7 @@ export function applyOps(container, ops, strings, counts) {
         case INSERT: {
           const index = ops[pc++];
           const live = stack.pop();
-          if (node.nodeType !== 1) throw new PatchFailure(patch, "the node is text, not an element");
+          requireElement(node, patch);
           const kids = node.childNodes;
           if (index > kids.length) {
             throw new PatchFailure(patch,
@@ -361,11 +361,11 @@ export function applyOps(container, ops, strings, counts) {
         }
         case REMOVE: {
           const index = ops[pc++];
-          if (node.nodeType !== 1) throw new PatchFailure(patch, "the node is text, not an element");
+          requireElement(node, patch);
           const child = node.childNodes[index];
           if (child === undefined) {
             throw new PatchFailure(patch,
-              `child index ${index} is out of range: there are ${childCount(node)} children`);
+              `child index ${index} is out of range: there are ${node.childNodes.length} children`);
           }
           node.removeChild(child);
           counts[C_REMOVE]++;
@@ -374,7 +374,7 @@ export function applyOps(container, ops, strings, counts) {
         case MOVE: {
           const from = ops[pc], to = ops[pc + 1];
           pc += 2;
-          if (node.nodeType !== 1) throw new PatchFailure(patch, "the node is text, not an element");
+          requireElement(node, patch);
           const kids = node.childNodes;
           if (from >= kids.length || to >= kids.length) {
             throw new PatchFailure(patch,
