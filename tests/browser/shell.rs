@@ -149,3 +149,16 @@ async fn tabs_not_built_say_so() {
     let app = Mounted::at("#/canvas").await;
     assert!(!app.text().contains("Not built yet"));
 }
+
+#[wasm_bindgen_test]
+async fn every_route_has_one_main_landmark_around_its_panel() {
+    for hash in ["#/", "#/compute", "#/no-such-tab"] {
+        let app = Mounted::at(hash).await;
+        let mains = app.root.query_selector_all("main, [role=main]").unwrap();
+        assert_eq!(mains.length(), 1, "{hash}: one main landmark");
+        assert!(
+            app.query("main > #tab-panel").is_some(),
+            "{hash}: the panel is inside main"
+        );
+    }
+}
