@@ -134,6 +134,20 @@ impl Browser {
         )
     }
 
+    /// Runs `script` as the body of an async function, which answers by calling its last
+    /// argument with the value. Fails when it has not answered within `timeout` (for
+    /// long in-page work, e.g. an accessibility audit of a whole page).
+    pub fn exec_async(&self, script: &str, args: Vec<Value>, timeout: Duration) -> Result<Value> {
+        let ms = timeout.as_millis() as u64;
+        self.cmd("POST", "/timeouts", Some(json!({ "script": ms })))?;
+        self.request_within(
+            "POST",
+            &format!("/session/{}/execute/async", self.session),
+            Some(json!({ "script": script, "args": args })),
+            timeout + Duration::from_secs(10),
+        )
+    }
+
     /// Polls `script` until it returns something truthy, or fails after `timeout`.
     pub fn wait_for(&self, what: &str, script: &str, timeout: Duration) -> Result<Value> {
         let deadline = Instant::now() + timeout;
@@ -245,9 +259,20 @@ impl Browser {
 
     /// One HTTP/1.1 request to geckodriver; returns the `value` of the JSON answer.
     fn request(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
+        self.request_within(method, path, body, Duration::from_secs(60))
+    }
+
+    /// `request`, waiting at most `timeout` for the answer.
+    fn request_within(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+        timeout: Duration,
+    ) -> Result<Value> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).map_err(|e| e.to_string())?;
         stream
-            .set_read_timeout(Some(Duration::from_secs(60)))
+            .set_read_timeout(Some(timeout))
             .map_err(|e| e.to_string())?;
         let body = body.map(|b| b.to_string()).unwrap_or_default();
         let head = format!(
