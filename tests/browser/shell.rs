@@ -162,3 +162,24 @@ async fn every_route_has_one_main_landmark_around_its_panel() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_overview_says_which_tutorial_the_lessons_answer() {
+    let app = Mounted::at("#/").await;
+    let note = app.get("#tutorial-note");
+    let text = note.text_content().unwrap_or_default();
+    assert!(text.contains("the tutorial’s version"), "{text}");
+    match wasm_playground::app::tabs::overview::TUTORIAL {
+        Some((title, link)) => {
+            assert!(text.contains(title));
+            let a = note.query_selector("a").unwrap().unwrap();
+            assert_eq!(a.get_attribute("href").as_deref(), Some(link));
+        }
+        None => {
+            assert!(
+                text.contains("a naive signal") && text.contains("Rust WASM binaries are tiny")
+            );
+            assert!(note.query_selector("a").unwrap().is_none());
+        }
+    }
+}

@@ -191,7 +191,7 @@ pub fn JsonTab() -> Html {
         .json-tree .key { color: var(--accent); }
         .json-tree .t-string { color: var(--ok); word-break: break-all; }
         .json-tree .t-number { color: var(--wasm); }
-        .json-tree .t-boolean, .json-tree .t-null { color: var(--js); }
+        .json-tree .t-boolean, .json-tree .t-null { color: var(--js-text); }
         .json-tree .count { color: var(--muted); }
         .json-tree button { font-size: 0.8rem; }
         pre.output { max-height: 18rem; overflow: auto; font-family: var(--mono);
