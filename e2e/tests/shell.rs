@@ -1,10 +1,156 @@
-//! The frame around the tabs: a newly opened tab starts at its top, focus never hides
-//! under the sticky tab bar, and a phone sees that the tab bar scrolls.
+//! The frame around the tabs: the first paint (index.html's boot frame) is the app's
+//! own layout, a newly opened tab starts at its top, and focus never hides under the
+//! sticky tab bar.
+
+use std::time::Duration;
 
 use serde_json::{Value, json};
 use wasm_playground_e2e::pages::{self, WAIT};
 use wasm_playground_e2e::shared_server as server;
 use wasm_playground_e2e::webdriver::Browser;
+
+/// Lays out index.html as it arrives, without the module (so the boot frame stays), in
+/// an iframe the size of this window, and answers with the position of every piece of
+/// the frame there and in the mounted app here.
+const COMPARE_FRAMES: &str = r#"
+const done = arguments[arguments.length - 1];
+(async () => {
+  const html = (await (await fetch(location.pathname)).text())
+    .replace(/<script type="module"[\s\S]*?<\/script>/g, '');
+  const frame = document.createElement('iframe');
+  frame.style.cssText = `position:absolute;left:0;top:0;border:0;width:${innerWidth}px;height:${innerHeight}px;visibility:hidden`;
+  const loaded = new Promise(r => frame.onload = r);
+  frame.srcdoc = html;
+  document.body.appendChild(frame);
+  await loaded;
+  const measure = doc => {
+    const box = sel => [...doc.querySelectorAll(sel)].map(e => {
+      const r = e.getBoundingClientRect();
+      return [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)];
+    });
+    return {
+      header: box('.site-header'), brand: box('.brand h1, .pitch'), toggle: box('.theme-toggle button'),
+      bar: box('.tabs-wrap'), tabs: box('.tabs a'), main: box('main'),
+      tabText: [...doc.querySelectorAll('.tabs a')].map(a => [a.getAttribute('href'), a.textContent.trim()]),
+      text: [...doc.querySelectorAll('.site-header h1, .pitch, .theme-toggle button')].map(e => e.textContent.trim()),
+      mains: doc.querySelectorAll('main').length,
+    };
+  };
+  scrollTo(0, 0);
+  const result = { boot: measure(frame.contentDocument), app: measure(document) };
+  frame.remove();
+  done(result);
+})().catch(e => done({ error: String(e) }));
+"#;
+
+fn compare_boot_and_app(b: &Browser, what: &str) {
+    let result = b
+        .exec_async(COMPARE_FRAMES, vec![], Duration::from_secs(30))
+        .unwrap();
+    assert!(result.get("error").is_none(), "{what}: {result}");
+    let (boot, app) = (&result["boot"], &result["app"]);
+    assert_eq!(
+        boot["tabText"], app["tabText"],
+        "{what}: index.html's tab links are the app's tabs (app::TABS), in order"
+    );
+    assert_eq!(boot["text"], app["text"], "{what}: same header text");
+    assert_eq!(
+        boot["mains"],
+        json!(1),
+        "{what}: one main landmark while loading"
+    );
+    for part in ["header", "brand", "toggle", "bar", "tabs"] {
+        assert_eq!(
+            boot[part], app[part],
+            "{what}: the boot frame's {part} sits where the app's does (else it jumps when the app mounts)"
+        );
+    }
+    // The panel starts at the same place; its height is its content's.
+    let start = |v: &Value| v[0].as_array().map(|r| r[..3].to_vec());
+    assert_eq!(
+        start(&boot["main"]),
+        start(&app["main"]),
+        "{what}: main starts at the same place"
+    );
+}
+
+#[test]
+fn the_first_paint_is_the_apps_own_frame() {
+    let b = Browser::start(1280, 900).unwrap();
+    let url = server().url("#/");
+    pages::open(&b, &url, "overview", "light", false).unwrap();
+    compare_boot_and_app(&b, "wide, light");
+    // A stored pick shows the "Auto" button beside the theme toggle.
+    pages::open(&b, &url, "overview", "dark", false).unwrap();
+    compare_boot_and_app(&b, "wide, dark picked");
+
+    let phone = server().phone_url("#/");
+    pages::open(&b, &phone, "overview", "light", true).unwrap();
+    compare_boot_and_app(&b, "375 px");
+}
+
+#[test]
+fn the_boot_frame_marks_the_current_tab_and_holds_the_messages() {
+    let b = Browser::start(1280, 900).unwrap();
+    b.goto(&server().url("#/json")).unwrap();
+    // The same page without the module, to look at the boot frame itself.
+    let seen = b
+        .exec_async(
+            r#"
+const done = arguments[arguments.length - 1];
+(async () => {
+  const html = (await (await fetch(location.pathname)).text())
+    .replace(/<script type="module"[\s\S]*?<\/script>/g, '');
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  done({
+    boot: !!doc.querySelector('main #boot[role=status]'),
+    tablist: doc.querySelectorAll('[role=tab], [role=tablist]').length,
+  });
+})().catch(e => done({ error: String(e) }));
+"#,
+            vec![],
+            Duration::from_secs(20),
+        )
+        .unwrap();
+    assert_eq!(
+        seen["boot"],
+        json!(true),
+        "the loading message is in the panel: {seen}"
+    );
+    assert_eq!(
+        seen["tablist"],
+        json!(0),
+        "the boot links are plain links: only the app's tab bar is a tablist"
+    );
+    // In a live boot frame (kept by removing the module), the current route's link is
+    // marked, and the mark follows the hash (a query after the route included).
+    let marked = b
+        .exec_async(
+            r#"
+const done = arguments[arguments.length - 1];
+(async () => {
+  const html = (await (await fetch(location.pathname)).text())
+    .replace(/<script type="module"[\s\S]*?<\/script>/g, '');
+  const frame = document.createElement('iframe');
+  const loaded = new Promise(r => frame.onload = r);
+  frame.srcdoc = html;
+  document.body.appendChild(frame);
+  await loaded;
+  const current = () => [...frame.contentDocument.querySelectorAll('[aria-current=page]')].map(a => a.getAttribute('href'));
+  // No hash at all is the overview.
+  const first = current();
+  frame.contentWindow.location.hash = '#/canvas?x=1';
+  await new Promise(r => setTimeout(r, 300));
+  done({ first, then: current() });
+})().catch(e => done({ error: String(e) }));
+"#,
+            vec![],
+            Duration::from_secs(20),
+        )
+        .unwrap();
+    assert_eq!(marked["first"], json!(["#/"]), "{marked}");
+    assert_eq!(marked["then"], json!(["#/canvas"]), "{marked}");
+}
 
 fn scroll_y(b: &Browser) -> f64 {
     b.exec("return window.scrollY", vec![])
