@@ -85,6 +85,7 @@ impl Browser {
             Kind::Chromium => json!({
                 "capabilities": { "alwaysMatch": {
                     "browserName": "chrome",
+                    "goog:loggingPrefs": { "browser": "ALL" },
                     "goog:chromeOptions": {
                         "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
                         "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -241,6 +242,25 @@ impl Browser {
             vec![],
         )?;
         Ok(shown == json!(true))
+    }
+
+    /// The console messages the page logged so far (Chromium only: geckodriver has no
+    /// log endpoint), as (level, message).
+    pub fn console_log(&self) -> Result<Vec<(String, String)>> {
+        let entries = self.cmd("POST", "/se/log", Some(json!({ "type": "browser" })))?;
+        Ok(entries
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|e| {
+                        (
+                            e["level"].as_str().unwrap_or("").to_string(),
+                            e["message"].as_str().unwrap_or("").to_string(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default())
     }
 
     /// Saves a PNG of the viewport.

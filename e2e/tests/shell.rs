@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 use wasm_playground_e2e::pages::{self, WAIT};
 use wasm_playground_e2e::shared_server as server;
-use wasm_playground_e2e::webdriver::Browser;
+use wasm_playground_e2e::webdriver::{Browser, Kind};
 
 /// Lays out index.html as it arrives, without the module (so the boot frame stays), in
 /// an iframe the size of this window, and answers with the position of every piece of
@@ -262,4 +262,75 @@ fn a_phone_sees_that_the_tab_bar_scrolls() {
             && bar["attach"].as_str().unwrap_or("").contains("local"),
         "the bar shades the side that has more tabs: {bar}"
     );
+}
+
+/// The links and scripts of index.html as the release build wrote it.
+fn built_index(b: &Browser) -> String {
+    b.goto(&server().url("")).unwrap();
+    let html = b
+        .exec_async(
+            "const done = arguments[arguments.length - 1]; fetch(location.pathname).then(r => r.text()).then(done, e => done(String(e)));",
+            vec![],
+            Duration::from_secs(20),
+        )
+        .unwrap();
+    html.as_str().unwrap_or("").to_string()
+}
+
+#[test]
+fn the_wasm_preload_has_no_integrity_that_browsers_ignore() {
+    // Chromium ignores (and warns about) integrity on a preload of a .wasm; the
+    // modulepreloads of the JavaScript keep theirs, which browsers do check.
+    let b = Browser::start(1280, 900).unwrap();
+    let html = built_index(&b);
+    let links: Vec<&str> = html
+        .split("<link ")
+        .skip(1)
+        .map(|l| &l[..l.find('>').unwrap_or(l.len())])
+        .collect();
+    let wasm: Vec<_> = links
+        .iter()
+        .filter(|l| l.contains("rel=\"preload\"") && l.contains(".wasm\""))
+        .collect();
+    assert_eq!(wasm.len(), 1, "one preload of the module: {wasm:?}");
+    assert!(!wasm[0].contains("integrity="), "{}", wasm[0]);
+    let scripts: Vec<_> = links
+        .iter()
+        .filter(|l| l.contains("rel=\"modulepreload\"") && l.contains("/snippets/"))
+        .collect();
+    assert!(!scripts.is_empty());
+    for link in scripts {
+        assert!(link.contains("integrity=\"sha384-"), "{link}");
+    }
+}
+
+#[test]
+fn chromium_logs_nothing_when_the_page_loads() {
+    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    if std::process::Command::new(&chromedriver)
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: chromedriver is not installed (apt-get install chromium-driver)");
+        return;
+    }
+    let b = Browser::start_kind(Kind::Chromium, 1280, 900).unwrap();
+    for route in ["#/", "#/compute"] {
+        b.goto(&server().url(route)).unwrap();
+        b.wait_for(
+            "the app",
+            "return !!document.querySelector('[role=tab][aria-selected=true]')",
+            WAIT,
+        )
+        .unwrap();
+        // Preload warnings come a moment after the load.
+        std::thread::sleep(Duration::from_secs(4));
+        let log = b.console_log().unwrap();
+        let noise: Vec<_> = log
+            .iter()
+            .filter(|(level, _)| level == "WARNING" || level == "SEVERE")
+            .collect();
+        assert!(noise.is_empty(), "{route}: the console says {noise:#?}");
+    }
 }
