@@ -6,6 +6,7 @@
 //! written here over `std::net` rather than pulling in an async HTTP and TLS stack
 //! (fantoccini, thirtyfour) to talk to a process on localhost.
 
+pub mod pages;
 pub mod server;
 pub mod webdriver;
 

@@ -85,6 +85,7 @@ impl Browser {
             Kind::Chromium => json!({
                 "capabilities": { "alwaysMatch": {
                     "browserName": "chrome",
+                    "goog:loggingPrefs": { "browser": "ALL" },
                     "goog:chromeOptions": {
                         "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
                         "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -131,6 +132,20 @@ impl Browser {
             "POST",
             "/execute/sync",
             Some(json!({ "script": script, "args": args })),
+        )
+    }
+
+    /// Runs `script` as the body of an async function, which answers by calling its last
+    /// argument with the value. Fails when it has not answered within `timeout` (for
+    /// long in-page work, e.g. an accessibility audit of a whole page).
+    pub fn exec_async(&self, script: &str, args: Vec<Value>, timeout: Duration) -> Result<Value> {
+        let ms = timeout.as_millis() as u64;
+        self.cmd("POST", "/timeouts", Some(json!({ "script": ms })))?;
+        self.request_within(
+            "POST",
+            &format!("/session/{}/execute/async", self.session),
+            Some(json!({ "script": script, "args": args })),
+            timeout + Duration::from_secs(10),
         )
     }
 
@@ -229,6 +244,25 @@ impl Browser {
         Ok(shown == json!(true))
     }
 
+    /// The console messages the page logged so far (Chromium only: geckodriver has no
+    /// log endpoint), as (level, message).
+    pub fn console_log(&self) -> Result<Vec<(String, String)>> {
+        let entries = self.cmd("POST", "/se/log", Some(json!({ "type": "browser" })))?;
+        Ok(entries
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|e| {
+                        (
+                            e["level"].as_str().unwrap_or("").to_string(),
+                            e["message"].as_str().unwrap_or("").to_string(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
     /// Saves a PNG of the viewport.
     pub fn screenshot(&self, path: &Path) -> Result<()> {
         save_png(self.cmd("GET", "/screenshot", None)?, path)
@@ -245,9 +279,20 @@ impl Browser {
 
     /// One HTTP/1.1 request to geckodriver; returns the `value` of the JSON answer.
     fn request(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
+        self.request_within(method, path, body, Duration::from_secs(60))
+    }
+
+    /// `request`, waiting at most `timeout` for the answer.
+    fn request_within(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+        timeout: Duration,
+    ) -> Result<Value> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).map_err(|e| e.to_string())?;
         stream
-            .set_read_timeout(Some(Duration::from_secs(60)))
+            .set_read_timeout(Some(timeout))
             .map_err(|e| e.to_string())?;
         let body = body.map(|b| b.to_string()).unwrap_or_default();
         let head = format!(

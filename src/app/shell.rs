@@ -14,23 +14,47 @@ pub const PANEL_ID: &str = "tab-panel";
 pub fn Shell() -> Html {
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
     let current = tab_for(route);
+    // The route a click (on the tab bar or on any in-page link) just asked for: opening
+    // it scrolls to the top. Back and forward do not click, so the browser is free to
+    // restore where the person was on that page.
+    let asked = use_mut_ref(|| None::<Route>);
 
-    // A new tab starts at the top, and its title becomes the document title.
-    use_effect_with(route, move |route| {
-        if let Some(doc) = crate::web::dom::document() {
-            let title = tab_for(*route).map(|t| t.title).unwrap_or("Not found");
-            doc.set_title(&format!("{title} · wasm-playground"));
-        }
-        // On a phone the tab bar scrolls sideways: bring the selected tab into view.
-        if let Some(tab) = tab_for(*route) {
-            scroll_tab_into_view(tab.id);
-        }
-    });
+    {
+        let asked = asked.clone();
+        use_effect_with(route, move |route| {
+            if let Some(doc) = crate::web::dom::document() {
+                let title = tab_for(*route).map(|t| t.title).unwrap_or("Not found");
+                doc.set_title(&format!("{title} · wasm-playground"));
+            }
+            if asked.borrow_mut().take() == Some(*route) {
+                crate::web::dom::scroll_to_top();
+            }
+            // On a phone the tab bar scrolls sideways: bring the selected tab into view.
+            if let Some(tab) = tab_for(*route) {
+                crate::web::dom::center_in_scroller(&format!("tab-{}", tab.id));
+            }
+        });
+    }
+    let on_link_click = {
+        let asked = asked.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(href) = crate::web::dom::clicked_hash_link(&e) {
+                *asked.borrow_mut() = Some(route_of_href(&href));
+            }
+        })
+    };
+    let on_pick = {
+        let asked = asked.clone();
+        Callback::from(move |picked: Route| *asked.borrow_mut() = Some(picked))
+    };
 
     let skip = Callback::from(|_: MouseEvent| crate::web::dom::focus_by_id(PANEL_ID));
     let panel = html! { tabs::render(route) };
+    // Each page's static CSS is scoped under this class (docs/CSS.md).
+    let root_class = format!("tab-{}", current.map_or("not-found", |t| t.id));
+    // One `main` landmark on every route; the tab panel lives inside it.
     html! {
-        <div class="shell">
+        <div class="shell" onclick={on_link_click}>
             <button class="skip-link" onclick={skip}>{ "Skip to the tab's content" }</button>
             <header class="site-header">
                 <div class="brand">
@@ -39,15 +63,17 @@ pub fn Shell() -> Html {
                 </div>
                 <ThemeToggle />
             </header>
-            <TabBar current={route} />
-            if let Some(tab) = current {
-                <main id={PANEL_ID} class="panel" role="tabpanel" tabindex="-1"
-                      aria-labelledby={format!("tab-{}", tab.id)}>
-                    { panel }
-                </main>
-            } else {
-                <main id={PANEL_ID} class="panel" tabindex="-1">{ panel }</main>
-            }
+            <TabBar current={route} {on_pick} />
+            <main>
+                if let Some(tab) = current {
+                    <div id={PANEL_ID} class={classes!("panel", root_class)} role="tabpanel" tabindex="-1"
+                         aria-labelledby={format!("tab-{}", tab.id)}>
+                        { panel }
+                    </div>
+                } else {
+                    <div id={PANEL_ID} class={classes!("panel", root_class)} tabindex="-1">{ panel }</div>
+                }
+            </main>
             <footer class="site-footer">
                 <p>{ "Every number on these pages was measured in this browser, just now. Source: the Rust that runs is shown on each tab." }</p>
             </footer>
@@ -55,9 +81,19 @@ pub fn Shell() -> Html {
     }
 }
 
+/// The route an in-page link leads to (`#/compute?n=5` → Compute).
+fn route_of_href(href: &str) -> Route {
+    let path = href.trim_start_matches('#');
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    Route::recognize(if path.is_empty() { "/" } else { path }).unwrap_or(Route::NotFound)
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TabBarProps {
     pub current: Route,
+    /// Told which tab the person picked, by click or by key.
+    #[prop_or_default]
+    pub on_pick: Callback<Route>,
 }
 
 #[component]
@@ -67,8 +103,10 @@ pub fn TabBar(props: &TabBarProps) -> Html {
 
     let go = {
         let navigator = navigator.clone();
+        let on_pick = props.on_pick.clone();
         move |index: usize, focus: bool| {
             let Some(tab) = TABS.get(index) else { return };
+            on_pick.emit(tab.route);
             if let Some(nav) = &navigator {
                 nav.push(&tab.route);
             }
@@ -142,13 +180,7 @@ pub fn ThemeToggle() -> Html {
     {
         let system = system.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window()
-                .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-                .map(|mql| {
-                    gloo::events::EventListener::new(&mql, "change", move |_| {
-                        system.set(theme::system())
-                    })
-                });
+            let listener = theme::watch_system(move |now| system.set(now));
             move || drop(listener)
         });
     }
@@ -184,29 +216,4 @@ pub fn ThemeToggle() -> Html {
             }
         </div>
     }
-}
-
-/// Centres the tab in the scrolling tab bar (a no-op when everything fits).
-fn scroll_tab_into_view(id: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(doc) = crate::web::dom::document() else {
-        return;
-    };
-    let Some(tab) = doc
-        .get_element_by_id(&format!("tab-{id}"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return;
-    };
-    let Some(bar) = tab
-        .parent_element()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
-        return;
-    };
-    if bar.scroll_width() <= bar.client_width() {
-        return;
-    }
-    let left = tab.offset_left() - bar.offset_left();
-    bar.set_scroll_left(left - (bar.client_width() - tab.offset_width()) / 2);
 }

@@ -19,7 +19,7 @@
 //!
 //! The four algorithms the Compute tab shows are each fenced by `// region: NAME` and
 //! `// endregion` comments (names in [`SOURCE_REGIONS`]), so the tab can show exactly
-//! the function that runs, read from this file with `include_str!`.
+//! the function that runs, read from this very file as the build serves it.
 //!
 //! ## In production
 //! Big integers here come from [`num-bigint`](https://docs.rs/num-bigint), which is the

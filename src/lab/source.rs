@@ -1,6 +1,7 @@
 //! Support for "Show the Rust": cut a marked region out of a source file and split it
-//! into tokens for highlighting. The tabs show `include_str!` of the real files, so
-//! the code on screen is the code that runs.
+//! into tokens for highlighting. The tabs show the repository files themselves (the
+//! build serves a copy next to the page and the viewer fetches it), so the code on
+//! screen is the code that runs.
 //!
 //! In production, syntax highlighting is done by `syntect` or tree-sitter; this small
 //! tokenizer knows just enough Rust (comments, strings, chars vs lifetimes, numbers,

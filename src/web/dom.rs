@@ -48,3 +48,47 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
+
+/// Scrolls the page to its very top (a newly opened tab starts there).
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// The `href` of the in-page link (`href="#…"`) that a plain click landed on, if any:
+/// `None` for clicks elsewhere and for clicks that open a new tab or window.
+pub fn clicked_hash_link(event: &web_sys::MouseEvent) -> Option<String> {
+    if event.ctrl_key() || event.meta_key() || event.shift_key() || event.button() != 0 {
+        return None;
+    }
+    event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("a[href^='#']")
+        .ok()??
+        .get_attribute("href")
+}
+
+/// Scrolls the sideways-scrolling parent of the element `id` so that the element sits
+/// in its middle (nothing happens when everything fits).
+pub fn center_in_scroller(id: &str) {
+    let Some(item) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let Some(bar) = item
+        .parent_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    if bar.scroll_width() <= bar.client_width() {
+        return;
+    }
+    let left = item.offset_left() - bar.offset_left();
+    bar.set_scroll_left(left - (bar.client_width() - item.offset_width()) / 2);
+}

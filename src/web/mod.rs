@@ -10,6 +10,7 @@ pub mod image;
 pub mod json;
 pub mod panic;
 pub mod signals;
+pub mod source;
 pub mod state;
 pub mod storage;
 pub mod strings;

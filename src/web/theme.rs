@@ -70,3 +70,17 @@ pub fn apply(pick: Option<Theme>) -> Result<(), storage::StorageError> {
         None => storage::remove(STORAGE_KEY),
     }
 }
+
+/// Calls `changed` whenever the system preference flips; stops when the returned
+/// listener is dropped (`None` when the browser cannot report it).
+pub fn watch_system(changed: impl Fn(Theme) + 'static) -> Option<gloo::events::EventListener> {
+    let query = web_sys::window()?
+        .match_media("(prefers-color-scheme: dark)")
+        .ok()
+        .flatten()?;
+    Some(gloo::events::EventListener::new(
+        &query,
+        "change",
+        move |_| changed(system()),
+    ))
+}

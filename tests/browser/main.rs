@@ -9,6 +9,7 @@ mod image;
 mod json;
 mod shell;
 mod signals;
+mod source_view;
 mod state;
 mod strings;
 mod support;

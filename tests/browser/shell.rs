@@ -149,3 +149,37 @@ async fn tabs_not_built_say_so() {
     let app = Mounted::at("#/canvas").await;
     assert!(!app.text().contains("Not built yet"));
 }
+
+#[wasm_bindgen_test]
+async fn every_route_has_one_main_landmark_around_its_panel() {
+    for hash in ["#/", "#/compute", "#/no-such-tab"] {
+        let app = Mounted::at(hash).await;
+        let mains = app.root.query_selector_all("main, [role=main]").unwrap();
+        assert_eq!(mains.length(), 1, "{hash}: one main landmark");
+        assert!(
+            app.query("main > #tab-panel").is_some(),
+            "{hash}: the panel is inside main"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_overview_says_which_tutorial_the_lessons_answer() {
+    let app = Mounted::at("#/").await;
+    let note = app.get("#tutorial-note");
+    let text = note.text_content().unwrap_or_default();
+    assert!(text.contains("the tutorial’s version"), "{text}");
+    match wasm_playground::app::tabs::overview::TUTORIAL {
+        Some((title, link)) => {
+            assert!(text.contains(title));
+            let a = note.query_selector("a").unwrap().unwrap();
+            assert_eq!(a.get_attribute("href").as_deref(), Some(link));
+        }
+        None => {
+            assert!(
+                text.contains("a naive signal") && text.contains("Rust WASM binaries are tiny")
+            );
+            assert!(note.query_selector("a").unwrap().is_none());
+        }
+    }
+}

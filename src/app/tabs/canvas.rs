@@ -1038,17 +1038,17 @@ pub fn CanvasTab() -> Html {
             <BenchPanel make_cases={make_cases}
                 description={AttrValue::from("Stress scene on 640×400: renderer B and renderer A vs JavaScript Canvas 2D calls")} />
 
-            <SourceView code={include_str!("../../web/canvas.rs")} path="src/web/canvas.rs" region="renderer-a"
+            <SourceView path="src/web/canvas.rs" region="renderer-a"
                 summary="Show the Rust: renderer A" />
-            <SourceView code={include_str!("../../web/canvas.rs")} path="src/web/canvas.rs" region="renderer-b"
+            <SourceView path="src/web/canvas.rs" region="renderer-b"
                 summary="Show the Rust: renderer B" />
-            <SourceView code={include_str!("../../lab/canvas/raster.rs")} path="src/lab/canvas/raster.rs" region="rasterize"
+            <SourceView path="src/lab/canvas/raster.rs" region="rasterize"
                 summary="Show the Rust: rasterize" />
-            <SourceView code={include_str!("../../lab/canvas/raster.rs")} path="src/lab/canvas/raster.rs" region="fill"
+            <SourceView path="src/lab/canvas/raster.rs" region="fill"
                 summary="Show the Rust: the anti-aliased scanline fill" />
-            <SourceView code={include_str!("../../lab/canvas/raster.rs")} path="src/lab/canvas/raster.rs" region="stroke"
+            <SourceView path="src/lab/canvas/raster.rs" region="stroke"
                 summary="Show the Rust: strokes" />
-            <SourceView code={include_str!("../../lab/canvas/raster.rs")} path="src/lab/canvas/raster.rs" region="composite"
+            <SourceView path="src/lab/canvas/raster.rs" region="composite"
                 summary="Show the Rust: source-over compositing" />
         </section>
     }

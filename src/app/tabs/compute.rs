@@ -20,9 +20,6 @@ use crate::web::bench::format_ms;
 use crate::web::compute::{self as glue, Job, WorkerJob, WorkerMessage, group_digits};
 use crate::web::dom;
 
-const SOURCE: &str = include_str!("../../lab/compute.rs");
-const SOURCE_PATH: &str = "src/lab/compute.rs";
-
 /// Exact values up to here are computed on the main thread: F(50,000) takes a few
 /// milliseconds in WASM. Above it, a worker.
 pub const MAIN_THREAD_MAX_N: u32 = 50_000;
@@ -613,7 +610,7 @@ pub fn ComputeTab() -> Html {
                     <h3>{ "Exact" }</h3>
                     { exact_view(n_value, &exact, *expanded, toggle_expand, on_copy, on_download,
                                  cancel_exact, rerun_exact, (*copy_status).clone()) }
-                    <SourceView code={SOURCE} path={SOURCE_PATH} region={Some("fast_doubling_big")}
+                    <SourceView path="src/lab/compute.rs" region="fast_doubling_big"
                                 summary={Some(AttrValue::from("Show the Rust: exact value by fast doubling"))} />
                 </section>
             </div>
@@ -636,7 +633,7 @@ pub fn ComputeTab() -> Html {
                                 if n_value > FIB_U64_MAX_N { { " (stops at the overflow)" } }</dd>
                             <dt>{ "time here" }</dt><dd>{ time_text(fast_times.0) }</dd>
                         </dl>
-                        <SourceView code={SOURCE} path={SOURCE_PATH} region={Some("iterative")} />
+                        <SourceView path="src/lab/compute.rs" region="iterative" />
                     </article>
                     <article class="card" id="algo-doubling">
                         <h4>{ "Fast doubling" }</h4>
@@ -646,7 +643,7 @@ pub fn ComputeTab() -> Html {
                             <dt>{ "work" }</dt><dd>{ format!("{} doubling steps", 32 - n_value.leading_zeros()) }</dd>
                             <dt>{ "time here" }</dt><dd>{ time_text(fast_times.1) }</dd>
                         </dl>
-                        <SourceView code={SOURCE} path={SOURCE_PATH} region={Some("fast_doubling")} />
+                        <SourceView path="src/lab/compute.rs" region="fast_doubling" />
                     </article>
                 </div>
             </section>
@@ -887,7 +884,7 @@ fn naive_view(
             <h4>{ "Naive recursion" }</h4>
             <p class="complexity">{ "O(φⁿ) calls, φ ≈ 1.618" }</p>
             { body }
-            <SourceView code={SOURCE} path={SOURCE_PATH} region={Some("naive")} />
+            <SourceView path="src/lab/compute.rs" region="naive" />
         </article>
     }
 }

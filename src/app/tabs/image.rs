@@ -677,11 +677,11 @@ pub fn ImageTab() -> Html {
                     description="Each filter's default setting, WASM (SIMD128 / fixed point) against the same algorithm in JavaScript, 7 samples each: point filters and the copy repeat within a sample until it lasts 25 ms (Firefox's timer has 1 ms steps); blurs, sharpen and Sobel take one run per sample. On a 3840×2160 image the whole run takes about half a minute." />
             </div>
 
-            <SourceView code={include_str!("../../lab/image/reference.rs")} path="src/lab/image/reference.rs"
+            <SourceView path="src/lab/image/reference.rs"
                 region="grayscale-reference" summary="Show the Rust: the readable reference grayscale" />
-            <SourceView code={include_str!("../../lab/image/reference.rs")} path="src/lab/image/reference.rs"
+            <SourceView path="src/lab/image/reference.rs"
                 region="luma" summary="Show the Rust: the fixed-point luma" />
-            <SourceView code={include_str!("../../lab/image/simd.rs")} path="src/lab/image/simd.rs"
+            <SourceView path="src/lab/image/simd.rs"
                 region="grayscale-simd" summary="Show the Rust: grayscale with SIMD128, 4 pixels per instruction" />
         </section>
     }

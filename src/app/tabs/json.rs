@@ -191,7 +191,7 @@ pub fn JsonTab() -> Html {
         .json-tree .key { color: var(--accent); }
         .json-tree .t-string { color: var(--ok); word-break: break-all; }
         .json-tree .t-number { color: var(--wasm); }
-        .json-tree .t-boolean, .json-tree .t-null { color: var(--js); }
+        .json-tree .t-boolean, .json-tree .t-null { color: var(--js-text); }
         .json-tree .count { color: var(--muted); }
         .json-tree button { font-size: 0.8rem; }
         pre.output { max-height: 18rem; overflow: auto; font-family: var(--mono);
@@ -611,9 +611,9 @@ pub fn JsonTab() -> Html {
                     description="The three generated documents at full size (canada 2.3 MB, citm 1.7 MB, twitter 630 KB). The JavaScript side is JSON.parse (JSON.stringify for the way back). Every WASM side starts from the same JS string and pays its crossing each iteration: the text copy into WASM memory for paths 1 and 2, JSON.parse plus one call per value for path 3." />
             </section>
 
-            <SourceView code={include_str!("../../lab/json/parse.rs")} path="src/lab/json/parse.rs" region="main-loop" summary="Show the Rust: the parser's main loop (no recursion)" />
-            <SourceView code={include_str!("../../lab/json/parse.rs")} path="src/lab/json/parse.rs" region="strings" summary="Show the Rust: reading a string" />
-            <SourceView code={include_str!("../../lab/json/parse.rs")} path="src/lab/json/parse.rs" region="scan-plain" summary="Show the Rust: scanning eight bytes at a time" />
+            <SourceView path="src/lab/json/parse.rs" region="main-loop" summary="Show the Rust: the parser's main loop (no recursion)" />
+            <SourceView path="src/lab/json/parse.rs" region="strings" summary="Show the Rust: reading a string" />
+            <SourceView path="src/lab/json/parse.rs" region="scan-plain" summary="Show the Rust: scanning eight bytes at a time" />
         </section>
     }
 }

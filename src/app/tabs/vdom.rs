@@ -707,10 +707,10 @@ pub fn VdomTab() -> Html {
                 </p>
                 <BenchPanel make_cases={Callback::from(|_| dom_vdom::bench_cases())} />
             </section>
-            <SourceView code={include_str!("../../lab/vdom/diff.rs")} path="src/lab/vdom/diff.rs" region="keyed-diff" summary="Show the Rust: the keyed diff" />
-            <SourceView code={include_str!("../../lab/vdom/diff.rs")} path="src/lab/vdom/diff.rs" region="lis" summary="Show the Rust: longest increasing subsequence" />
-            <SourceView code={include_str!("../../web/vdom.rs")} path="src/web/vdom.rs" region="batched" summary="Show the Rust: the batched patcher and its templates" />
-            <SourceView code={include_str!("../../web/vdom.rs")} path="src/web/vdom.rs" summary="Show the Rust: the whole DOM side (web-sys, Yew, benchmarks)" />
+            <SourceView path="src/lab/vdom/diff.rs" region="keyed-diff" summary="Show the Rust: the keyed diff" />
+            <SourceView path="src/lab/vdom/diff.rs" region="lis" summary="Show the Rust: longest increasing subsequence" />
+            <SourceView path="src/web/vdom.rs" region="batched" summary="Show the Rust: the batched patcher and its templates" />
+            <SourceView path="src/web/vdom.rs" summary="Show the Rust: the whole DOM side (web-sys, Yew, benchmarks)" />
         </section>
     }
 }

@@ -111,10 +111,10 @@ pub fn SignalsTab() -> Html {
             </section>
             <section class="card" aria-labelledby="sig-src-h">
                 <h3 id="sig-src-h">{ "Show the Rust" }</h3>
-                <SourceView code={include_str!("../../../lab/signals/graph.rs")} path="src/lab/signals/graph.rs" region="mark" summary="Push: marking Dirty and Check, without recursion" />
-                <SourceView code={include_str!("../../../lab/signals/graph.rs")} path="src/lab/signals/graph.rs" region="pull" summary="Pull: bringing a node up to date" />
-                <SourceView code={include_str!("../../../lab/signals/sheet/mod.rs")} path="src/lab/signals/sheet/mod.rs" region="eval" summary="The spreadsheet: evaluating a formula inside a memo" />
-                <SourceView code={include_str!("../../../lab/signals/seed.rs")} path="src/lab/signals/seed.rs" summary="The seed’s naive signal and the two diamonds" />
+                <SourceView path="src/lab/signals/graph.rs" region="mark" summary="Push: marking Dirty and Check, without recursion" />
+                <SourceView path="src/lab/signals/graph.rs" region="pull" summary="Pull: bringing a node up to date" />
+                <SourceView path="src/lab/signals/sheet/mod.rs" region="eval" summary="The spreadsheet: evaluating a formula inside a memo" />
+                <SourceView path="src/lab/signals/seed.rs" summary="The seed’s naive signal and the two diamonds" />
             </section>
         </div>
     }

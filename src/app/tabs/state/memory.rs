@@ -5,10 +5,10 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{Call, Growth, group, js_str};
+use crate::app::widgets::SourceView;
 use crate::web::features::format_bytes;
 use crate::web::state::{self as module, ReadOut, STRING_HEADER_BYTES};
 
-const JS_SOURCE: &str = include_str!("../../../web/js/state.js");
 const PAGE_BYTES: f64 = 65_536.0;
 
 #[derive(Properties, PartialEq)]
@@ -169,10 +169,7 @@ pub fn MemoryPanel(props: &MemoryProps) -> Html {
                    the allocator runs out of room it calls memory.grow, the old ArrayBuffer is detached, and a pointer may also go \
                    stale when the Vec or String it points into reallocates. So JavaScript asks again after every call." }
             </p>
-            <details class="source-view">
-                <summary>{ "Show the JavaScript" }<span class="source-path">{ "src/web/js/state.js" }</span></summary>
-                <pre><code>{ JS_SOURCE }</code></pre>
-            </details>
+            <SourceView path="src/web/js/state.js" summary="Show the JavaScript" />
         </section>
     }
 }

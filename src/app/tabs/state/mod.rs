@@ -21,8 +21,6 @@ use crate::app::widgets::SourceView;
 use crate::web::features::format_bytes;
 use crate::web::state::{self as module, OtherTab, SaveStatus, StartupNotice};
 
-const LAB_SOURCE: &str = include_str!("../../../lab/state/mod.rs");
-const LAB_PATH: &str = "src/lab/state/mod.rs";
 const LOG_LINES: usize = 12;
 const GROWTH_LINES: usize = 6;
 
@@ -366,13 +364,13 @@ pub fn StateTab() -> Html {
                 </div>
             </div>
 
-            <SourceView code={LAB_SOURCE} path={LAB_PATH} region={Some("increment")}
+            <SourceView path="src/lab/state/mod.rs" region="increment"
                 summary={Some(AttrValue::from("Show the Rust: the counter saturates"))} />
-            <SourceView code={LAB_SOURCE} path={LAB_PATH} region={Some("set_score")}
+            <SourceView path="src/lab/state/mod.rs" region="set_score"
                 summary={Some(AttrValue::from("Show the Rust: set_score refuses NaN, infinity and empty names"))} />
-            <SourceView code={LAB_SOURCE} path={LAB_PATH} region={Some("top_scores")}
+            <SourceView path="src/lab/state/mod.rs" region="top_scores"
                 summary={Some(AttrValue::from("Show the Rust: top_scores, ties by name"))} />
-            <SourceView code={include_str!("../../../web/state.rs")} path="src/web/state.rs"
+            <SourceView path="src/web/state.rs"
                 summary={Some(AttrValue::from("Show the Rust: the exported functions and persistence"))} />
         </div>
     }

@@ -91,9 +91,9 @@ pub fn BoundarySection() -> Html {
                              JS side calls a JavaScript function doing the same trivial work on the same string, \
                              which JavaScript passes by reference. The number case shows the call itself is cheap: \
                              the cost of a string is the copy." />
-            <SourceView code={include_str!("../../../web/strings.rs")} path="src/web/strings.rs" region="crossing"
+            <SourceView path="src/web/strings.rs" region="crossing"
                         summary="Show the Rust of the benchmark" />
-            <SourceView code={include_str!("../../../lab/text.rs")} path="src/lab/text.rs"
+            <SourceView path="src/lab/text.rs"
                         summary="Show the whole lab module (text_stats is at the end)" />
         </section>
     }

@@ -224,8 +224,8 @@ pub fn EmailSection(props: &EmailProps) -> Html {
                     { differences(v, &props.value) }
                 </div>
             </div>
-            <SourceView code={include_str!("../../../lab/text.rs")} path="src/lab/text.rs" region="validate_email" />
-            <SourceView code={include_str!("../../../lab/text.rs")} path="src/lab/text.rs" region="browser_accepts_email"
+            <SourceView path="src/lab/text.rs" region="validate_email" />
+            <SourceView path="src/lab/text.rs" region="browser_accepts_email"
                         summary="Show the Rust model of the browser" />
         </section>
     }

@@ -146,7 +146,7 @@ pub fn NumberSection(props: &NumberProps) -> Html {
                 Some(rows) => locale_table(rows),
                 None => html! { <p class="note">{ "Type a whole number to see it in every locale." }</p> },
             } }
-            <SourceView code={include_str!("../../../lab/text.rs")} path="src/lab/text.rs" region="format_number" />
+            <SourceView path="src/lab/text.rs" region="format_number" />
         </section>
     }
 }

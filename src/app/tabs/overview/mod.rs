@@ -6,6 +6,11 @@ use yew::prelude::*;
 use crate::app::{TABS, href};
 use crate::web::features::{self, format_bytes};
 
+/// The tutorial these lessons answer, as (title, link). The repository does not record
+/// which one it is: set it here and the overview names and links it; left `None`, the
+/// overview describes the kind of tutorial in words.
+pub const TUTORIAL: Option<(&str, &str)> = None;
+
 #[component]
 pub fn Overview() -> Html {
     // Probing is cheap (a few tiny validations) but needs the DOM: do it once on mount.
@@ -34,6 +39,7 @@ pub fn Overview() -> Html {
                        the exact source that runs. Where there is a claim about speed, press Run: the WASM code and the same work \
                        written in JavaScript are timed in this page, and the numbers are shown as they are, also when JavaScript wins." }
                 </p>
+                <TutorialNote />
             </section>
 
             <section aria-labelledby="boundary-title">
@@ -94,33 +100,45 @@ pub fn Overview() -> Html {
     }
 }
 
-/// JavaScript ⇄ wasm-bindgen glue ⇄ WASM linear memory, as a small SVG.
+/// Where the lessons come from: the tutorial they answer, named once here; everywhere
+/// else the lab calls that code "the tutorial's version".
+#[component]
+fn TutorialNote() -> Html {
+    let what = "a counter kept in WASM state, a home-made virtual DOM, a naive signal, a JSON bridge, \
+                canvas drawing and image filters, with claims such as “WASM is much faster than JavaScript” \
+                and “Rust WASM binaries are tiny”";
+    html! {
+        <p id="tutorial-note">
+            if let Some((title, link)) = TUTORIAL {
+                { "These lessons answer " }<a href={link}>{ title }</a>{ format!(": {what}.") }
+            } else {
+                { format!("These lessons answer the kind of Rust + WebAssembly tutorial many people start from: {what}.") }
+            }
+            { " Each tab builds that idea with care and measures the claim. Where a tab shows code written the way \
+               such a tutorial writes it, it calls it “the tutorial’s version”." }
+        </p>
+    }
+}
+
+/// JavaScript ⇄ wasm-bindgen glue ⇄ WASM linear memory. Boxes of real text rather than
+/// a scaled drawing: on a phone they stack, and the words keep their size.
 #[component]
 fn BoundaryDiagram() -> Html {
+    let link = |label: &str| {
+        html! {
+            <div class="b-link">
+                <span class="b-arrow" aria-hidden="true"></span>
+                <span class="b-label">{ label.to_owned() }</span>
+            </div>
+        }
+    };
     html! {
-        <svg class="boundary" viewBox="0 0 700 150" role="img"
-             aria-labelledby="boundary-svg-title boundary-svg-desc">
-            <title id="boundary-svg-title">{ "The JavaScript–WebAssembly boundary" }</title>
-            <desc id="boundary-svg-desc">{ "JavaScript calls generated wasm-bindgen glue, which calls exported WASM functions and copies strings and bytes in and out of WASM linear memory." }</desc>
-            <defs>
-                <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                    <path d="M0,0 L10,5 L0,10 z" class="svg-arrow" />
-                </marker>
-            </defs>
-            <rect x="10" y="30" width="190" height="80" rx="10" class="svg-box js" />
-            <text x="105" y="64" class="svg-title">{ "JavaScript" }</text>
-            <text x="105" y="86" class="svg-sub">{ "DOM, events, UTF-16 strings" }</text>
-            <rect x="255" y="30" width="190" height="80" rx="10" class="svg-box glue" />
-            <text x="350" y="64" class="svg-title">{ "wasm-bindgen glue" }</text>
-            <text x="350" y="86" class="svg-sub">{ "copies, encodes, JS heap table" }</text>
-            <rect x="500" y="30" width="190" height="80" rx="10" class="svg-box wasm" />
-            <text x="595" y="58" class="svg-title">{ "WASM" }</text>
-            <text x="595" y="80" class="svg-sub">{ "Rust code + one linear" }</text>
-            <text x="595" y="96" class="svg-sub">{ "memory (UTF-8, bytes)" }</text>
-            <line x1="203" y1="60" x2="252" y2="60" class="svg-line" marker-end="url(#arrow)" marker-start="url(#arrow)" />
-            <line x1="448" y1="60" x2="497" y2="60" class="svg-line" marker-end="url(#arrow)" marker-start="url(#arrow)" />
-            <text x="227" y="132" class="svg-sub">{ "calls" }</text>
-            <text x="472" y="132" class="svg-sub">{ "numbers, pointers" }</text>
-        </svg>
+        <figure class="boundary" aria-label="The JavaScript–WebAssembly boundary">
+            <div class="b-box b-js"><strong>{ "JavaScript" }</strong><span>{ "DOM, events, UTF-16 strings" }</span></div>
+            { link("calls") }
+            <div class="b-box b-glue"><strong>{ "wasm-bindgen glue" }</strong><span>{ "copies, encodes, JS heap table" }</span></div>
+            { link("numbers, pointers") }
+            <div class="b-box b-wasm"><strong>{ "WASM" }</strong><span>{ "Rust code + one linear memory (UTF-8, bytes)" }</span></div>
+        </figure>
     }
 }
