@@ -706,9 +706,11 @@ impl<'a> Parser<'a, '_> {
                 }
                 1 => {
                     let n = sub.count("function names", 2)?;
+                    let mut last = None;
                     for _ in 0..n {
                         let e_at = sub.pos();
                         let index = sub.u32()?;
+                        increasing(&mut last, index, e_at)?;
                         let name = sub.name(None)?;
                         self.note(e_at, sub.pos(), SpanKind::Field, || {
                             format!("function {index} is named {name:?}")
@@ -724,11 +726,17 @@ impl<'a> Parser<'a, '_> {
                 }
                 2 => {
                     let n = sub.count("functions with local names", 2)?;
+                    let mut last_function = None;
                     for _ in 0..n {
+                        let f_at = sub.pos();
                         let function = sub.u32()?;
+                        increasing(&mut last_function, function, f_at)?;
                         let m = sub.count("local names", 2)?;
+                        let mut last_local = None;
                         for _ in 0..m {
+                            let l_at = sub.pos();
                             let local = sub.u32()?;
+                            increasing(&mut last_local, local, l_at)?;
                             let name = sub.name(Some(MAX_NAME_BYTES))?;
                             self.info.local_names.push(LocalName {
                                 function,
@@ -823,6 +831,15 @@ impl<'a> Parser<'a, '_> {
         self.info.function_names = names;
         Ok(self.info)
     }
+}
+
+/// Name maps list their indices in increasing order, each once.
+fn increasing(last: &mut Option<u32>, index: u32, at: usize) -> Result<()> {
+    if last.is_some_and(|l| index <= l) {
+        return err(at, format!("name map index {index} is out of order"));
+    }
+    *last = Some(index);
+    Ok(())
 }
 
 /// Spans for one instruction: the whole instruction, its opcode, its immediates.

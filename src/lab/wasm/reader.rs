@@ -109,11 +109,7 @@ impl<'a> Reader<'a> {
         Ok(out)
     }
 
-    fn leb<T>(
-        &mut self,
-        what: &str,
-        read: LebReader<T>,
-    ) -> Result<T> {
+    fn leb<T>(&mut self, what: &str, read: LebReader<T>) -> Result<T> {
         match read(&self.data[self.pos..self.end]) {
             Ok((value, used)) => {
                 self.pos += used;
