@@ -158,14 +158,15 @@ impl<'a> Parser<'a, '_> {
     fn limits(&mut self, r: &mut Reader, what: &str) -> Result<(u32, Option<u32>)> {
         let at = r.pos();
         let flags = r.u8()?;
-        let covered = if what == "memory" { 3 } else { 1 };
+        let memory = what == "memory";
+        let covered = if memory { 3 } else { 1 };
         if flags > covered {
-            return if what == "memory" && flags < 16 {
+            return if memory && flags < 16 {
                 err(
                     at,
                     "64-bit memories and custom page sizes are not covered by this reader",
                 )
-            } else if what == "table" && flags < 8 {
+            } else if !memory && flags < 8 {
                 err(
                     at,
                     "shared and 64-bit tables are not covered by this reader",
@@ -185,9 +186,14 @@ impl<'a> Parser<'a, '_> {
                 if flags & 2 == 2 { ", shared" } else { "" }
             )
         });
-        let initial = self.u32(r, &format!("{what} minimum size"))?;
+        let (min, max) = if memory {
+            ("memory minimum (pages)", "memory maximum (pages)")
+        } else {
+            ("table minimum size", "table maximum size")
+        };
+        let initial = self.u32(r, min)?;
         let maximum = if flags & 1 == 1 {
-            Some(self.u32(r, &format!("{what} maximum size"))?)
+            Some(self.u32(r, max)?)
         } else {
             None
         };
@@ -242,7 +248,7 @@ impl<'a> Parser<'a, '_> {
                 Ok(())
             }
             9 => self.element_section(r),
-            10 => self.code_section(r, start),
+            10 => self.code_section(r),
             11 => self.data_section(r),
             12 => {
                 let n = self.u32(r, "data segment count")?;
@@ -431,7 +437,16 @@ impl<'a> Parser<'a, '_> {
             self.note(kind_at, kind_at + 1, SpanKind::Field, || {
                 format!("export kind = {}", kind.as_str())
             });
-            let index = self.u32(r, &format!("{} index", kind.as_str()))?;
+            let index = self.u32(
+                r,
+                match kind {
+                    ExternKind::Func => "function index",
+                    ExternKind::Table => "table index",
+                    ExternKind::Memory => "memory index",
+                    ExternKind::Global => "global index",
+                    ExternKind::Tag => "tag index",
+                },
+            )?;
             self.note(at, r.pos(), SpanKind::Item, || {
                 format!("export {i}: {name:?} = {} {index}", kind.as_str())
             });
@@ -581,7 +596,7 @@ impl<'a> Parser<'a, '_> {
         Ok(())
     }
 
-    fn code_section(&mut self, r: &mut Reader<'a>, section_start: usize) -> Result<()> {
+    fn code_section(&mut self, r: &mut Reader<'a>) -> Result<()> {
         let at = r.pos();
         let n = self.count(r, "function bodies", 3)?;
         let declared = self.defined_types.as_ref().map_or(0, Vec::len);
@@ -593,7 +608,6 @@ impl<'a> Parser<'a, '_> {
                 ),
             );
         }
-        let _ = section_start;
         self.code_seen = true;
         let first_index = self.info.imported_functions;
         for i in 0..n {
@@ -622,10 +636,9 @@ impl<'a> Parser<'a, '_> {
             let code_offset = body.pos();
             let wants = self.wants(code_offset, body.end());
             let instruction_count = if wants {
-                let notes = self.notes.as_deref_mut();
+                let mut notes = self.notes.as_deref_mut();
                 let types = &self.info.types;
                 let data = self.data;
-                let mut notes = notes;
                 ops::decode_body(&mut body, |ins| {
                     if let Some(n) = notes.as_deref_mut() {
                         note_instr(n, ins, data, types);
