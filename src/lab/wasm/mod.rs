@@ -404,7 +404,9 @@ pub struct ByteTotals {
 
 impl ByteTotals {
     pub fn total(&self) -> usize {
-        self.header + self.code + self.data + self.custom + self.other
+        [self.code, self.data, self.custom, self.other]
+            .iter()
+            .fold(self.header, |sum, n| sum.saturating_add(*n))
     }
 }
 
@@ -415,12 +417,14 @@ pub fn byte_totals(module: &Module) -> ByteTotals {
         ..ByteTotals::default()
     };
     for s in &module.sections {
-        match s.id {
-            0 => t.custom += s.size,
-            10 => t.code += s.size,
-            11 => t.data += s.size,
-            _ => t.other += s.size,
-        }
+        // Saturating: a Module can also be built by hand, with any sizes.
+        let total = match s.id {
+            0 => &mut t.custom,
+            10 => &mut t.code,
+            11 => &mut t.data,
+            _ => &mut t.other,
+        };
+        *total = total.saturating_add(s.size);
     }
     t
 }
@@ -559,8 +563,11 @@ impl ModuleInfo {
                 ),
             });
         };
-        let mut r = Reader::range(bytes, body.code_offset, f.body_offset + f.body_size);
-        let mut out = Vec::with_capacity(body.instruction_count as usize);
+        let end = f.body_offset.saturating_add(f.body_size);
+        let mut r = Reader::range(bytes, body.code_offset, end);
+        // Every instruction takes at least a byte; the bound also holds for a
+        // ModuleInfo that was edited by hand.
+        let mut out = Vec::with_capacity((body.instruction_count as usize).min(r.remaining()));
         ops::decode_body(&mut r, |ins| {
             out.push(Instruction {
                 offset: ins.start,

@@ -444,3 +444,15 @@ fn truncations_of_a_module_are_errors_not_panics() {
         let _ = annotate(&bytes[..n], 0..n);
     }
 }
+
+#[test]
+fn a_hand_edited_module_info_cannot_make_the_helpers_panic() {
+    let bytes = one_function(&[0, 0x0B]);
+    let mut info = inspect(&bytes).unwrap();
+    info.module.functions[0].body_offset = usize::MAX;
+    info.module.functions[0].body_size = usize::MAX;
+    info.bodies[0].instruction_count = u32::MAX;
+    let _ = info.disassemble(&bytes, 0);
+    info.module.sections[0].size = usize::MAX;
+    assert_eq!(info.byte_totals().total(), usize::MAX);
+}
