@@ -12,3 +12,4 @@ pub mod source;
 pub mod state;
 pub mod text;
 pub mod vdom;
+pub mod wasm;
