@@ -7,33 +7,19 @@ use std::time::Duration;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 use wasm_playground::lab::json::{self, JsonValue};
+use wasm_playground::lab::rng::SplitMix64 as Rng;
 use wasm_playground::web::json as bridge;
 
 use crate::support::*;
 
-/// xorshift64*: deterministic, so a failure reproduces.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
-
 fn numbers() -> Vec<f64> {
-    let mut rng = Rng(0x5EED_0000_0000_0001);
+    let mut rng = Rng::new(0x5EED_0000_0000_0001);
     let mut out = Vec::new();
     for _ in 0..3000 {
-        out.push(f64::from_bits(rng.next()));
+        out.push(f64::from_bits(rng.next_u64()));
     }
     for _ in 0..1000 {
-        out.push((rng.next() as i64 >> rng.below(64)) as f64);
+        out.push((rng.next_u64() as i64 >> rng.below(64)) as f64);
     }
     for e in -330..=310 {
         out.push(format!("1e{e}").parse().unwrap());
@@ -108,7 +94,7 @@ fn random_string(rng: &mut Rng) -> String {
 
 #[wasm_bindgen_test]
 fn to_json_string_escapes_strings_as_json_stringify_does() {
-    let mut rng = Rng(0xC0FF_EE00_1234_5678);
+    let mut rng = Rng::new(0xC0FF_EE00_1234_5678);
     for i in 0..3000 {
         let s = random_string(&mut rng);
         let ours = JsonValue::Str(s.clone()).to_json_string();
@@ -128,7 +114,7 @@ fn random_value(rng: &mut Rng, depth: u32) -> JsonValue {
         1 => JsonValue::Bool(rng.below(2) == 0),
         2 => JsonValue::Number(match rng.below(3) {
             0 => rng.below(1000) as f64,
-            1 => f64::from_bits(rng.next()),
+            1 => f64::from_bits(rng.next_u64()),
             _ => -(rng.below(1 << 20) as f64) / 1024.0,
         }),
         3 => JsonValue::Str(random_string(rng)),
@@ -227,7 +213,7 @@ const HAND_PICKED: &[&str] = &[
 #[wasm_bindgen_test]
 fn parse_accepts_and_rejects_as_json_parse_does() {
     let mut corpus: Vec<String> = HAND_PICKED.iter().map(|s| s.to_string()).collect();
-    let mut rng = Rng(0xFEED_FACE_CAFE_BEEF);
+    let mut rng = Rng::new(0xFEED_FACE_CAFE_BEEF);
     for i in 0..400 {
         let v = random_value(&mut rng, 0);
         let text = if i % 2 == 0 {
@@ -276,7 +262,7 @@ fn parse_accepts_and_rejects_as_json_parse_does() {
 
 #[wasm_bindgen_test]
 fn parsed_values_equal_json_parse_values() {
-    let mut rng = Rng(0x0DD_BA11);
+    let mut rng = Rng::new(0x0DD_BA11);
     for _ in 0..300 {
         let text = random_value(&mut rng, 0).to_json_string();
         let ours = json::parse(&text).unwrap();
