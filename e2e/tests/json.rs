@@ -44,7 +44,7 @@ fn json_tab_loads_a_sample_and_shows_an_error_position() {
     let stats = b
         .wait_for(
             "stats of the twitter sample",
-            "const s = document.getElementById('json-stats'); return s && s.textContent.includes('KB') ? s.textContent : null;",
+            "const s = document.getElementById('json-stats'); return s && s.textContent.includes('KiB') ? s.textContent : null;",
             WAIT,
         )
         .unwrap();

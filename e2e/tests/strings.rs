@@ -134,7 +134,7 @@ fn ten_megabyte_pastes_get_verdicts_without_freezing() {
 
     b.exec(start_ticker, vec![]).unwrap();
     b.exec(
-        "[...document.querySelectorAll('button')].find(x => x.textContent === 'Generate 10 MB').click()",
+        "[...document.querySelectorAll('button')].find(x => x.textContent === 'Generate 10 MiB').click()",
         vec![],
     )
     .unwrap();
@@ -184,7 +184,7 @@ fn ten_megabyte_pastes_get_verdicts_without_freezing() {
         vec![],
     )
     .unwrap();
-    wait_text(&b, "#email-verdict", "MB");
+    wait_text(&b, "#email-verdict", "MiB");
     let gap = b
         .exec(
             "clearInterval(window.__ticker); return window.__gap",

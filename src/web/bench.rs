@@ -223,18 +223,3 @@ pub async fn run_case(case: &BenchCase) -> Result<PairResult, String> {
     let js = measure(&case.js, case.config).await?;
     Ok(PairResult { wasm, js })
 }
-
-/// A duration for people: "1.23 ms", "45.6 µs", "2.10 s".
-pub fn format_ms(ms: f64) -> String {
-    if !ms.is_finite() {
-        "–".to_string()
-    } else if ms >= 1000.0 {
-        format!("{:.2} s", ms / 1000.0)
-    } else if ms >= 1.0 {
-        format!("{ms:.2} ms")
-    } else if ms >= 0.001 {
-        format!("{:.1} µs", ms * 1000.0)
-    } else {
-        format!("{:.0} ns", ms * 1_000_000.0)
-    }
-}

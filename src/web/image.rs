@@ -22,6 +22,7 @@ use wasm_bindgen::{Clamped, JsCast};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement, ImageData};
 
+use crate::lab::fmt;
 use crate::lab::image::samples::Sample;
 use crate::lab::image::{
     self as lab, ColorMatrix, DEFAULT_MAX_MEGAPIXELS, Filter, ImageError, ToneCurve,
@@ -332,7 +333,7 @@ pub fn bench_cases_for(pixels: Vec<u8>, width: u32, height: u32) -> Vec<BenchCas
     if lab::check_len(pixels.len(), width, height).is_err() || pixels.is_empty() {
         return Vec::new();
     }
-    let mb = pixels.len() as f64 / 1e6;
+    let bytes = fmt::bytes(pixels.len() as u64);
     let size = format!("{width}x{height}");
     let js_src = Uint8ClampedArray::new_with_length(pixels.len() as u32);
     js_src.copy_from(&pixels);
@@ -345,7 +346,7 @@ pub fn bench_cases_for(pixels: Vec<u8>, width: u32, height: u32) -> Vec<BenchCas
         let (src, work) = (src.clone(), work.clone());
         cases.push(BenchCase {
             name: format!("image/copy/{size}"),
-            label: format!("Plain copy of {mb:.1} MB (memory bandwidth)"),
+            label: format!("Plain copy of {bytes} (memory bandwidth)"),
             wasm: Side::wasm(move || {
                 if let Ok(mut w) = work.try_borrow_mut() {
                     w.copy_from_slice(&src);
@@ -362,7 +363,7 @@ pub fn bench_cases_for(pixels: Vec<u8>, width: u32, height: u32) -> Vec<BenchCas
         let mut fresh = true;
         cases.push(BenchCase {
             name: format!("image/{}/{size}", slug(&filter)),
-            label: format!("{} on {mb:.1} MB", describe(&filter)),
+            label: format!("{} on {bytes}", describe(&filter)),
             wasm: Side::wasm(move || {
                 if let Ok(mut w) = work.try_borrow_mut() {
                     if fresh {

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use super::bench::{BenchCase, BenchConfig, Side, now_ms};
+use crate::lab::fmt;
 use crate::lab::json::{self, JsonValue};
 
 #[wasm_bindgen(module = "/src/web/js/json.js")]
@@ -349,8 +350,11 @@ pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
                     name: "1. text → lab::json::parse",
                     into_ms,
                     back_ms,
-                    bytes_in: format!("{} (text as UTF-8)", bytes(utf8)),
-                    bytes_out: format!("{} (to_json_string as UTF-8)", bytes(back_text.len())),
+                    bytes_in: format!("{} (text as UTF-8)", fmt::bytes(utf8 as u64)),
+                    bytes_out: format!(
+                        "{} (to_json_string as UTF-8)",
+                        fmt::bytes(back_text.len() as u64)
+                    ),
                     agrees: first_difference(&reference, &canonical_lab(&v)),
                     round_trip: round_trip_text(&reference, &back_text),
                 });
@@ -377,8 +381,11 @@ pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
                     name: "2. text → serde_json::Value",
                     into_ms,
                     back_ms,
-                    bytes_in: format!("{} (text as UTF-8)", bytes(utf8)),
-                    bytes_out: format!("{} (serde_json::to_string)", bytes(back_text.len())),
+                    bytes_in: format!("{} (text as UTF-8)", fmt::bytes(utf8 as u64)),
+                    bytes_out: format!(
+                        "{} (serde_json::to_string)",
+                        fmt::bytes(back_text.len() as u64)
+                    ),
                     agrees: first_difference(&reference, &canonical_serde(&v)),
                     round_trip: round_trip_text(&reference, &back_text),
                 });
@@ -418,8 +425,11 @@ pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
                     name: "2b. text → #[derive(Deserialize)] structs",
                     into_ms,
                     back_ms,
-                    bytes_in: format!("{} (text as UTF-8)", bytes(utf8)),
-                    bytes_out: format!("{} (only the typed fields)", bytes(back_text.len())),
+                    bytes_in: format!("{} (text as UTF-8)", fmt::bytes(utf8 as u64)),
+                    bytes_out: format!(
+                        "{} (only the typed fields)",
+                        fmt::bytes(back_text.len() as u64)
+                    ),
                     agrees: typed_agrees(&typed, &lab_value),
                     round_trip,
                 });
@@ -458,9 +468,9 @@ pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
                     into_ms: t2 - t0,
                     back_ms,
                     bytes_in: format!(
-                        "no bulk copy: ≈{crossings} boundary calls (one or more per value and key), {} of strings copied one by one; JSON.parse took {:.1} ms of it",
-                        bytes(stats.string_bytes),
-                        t1 - t0
+                        "no bulk copy: ≈{crossings} boundary calls (one or more per value and key), {} of strings copied one by one; JSON.parse took {} of it",
+                        fmt::bytes(stats.string_bytes as u64),
+                        fmt::duration_ms(t1 - t0)
                     ),
                     bytes_out: format!("≈{crossings} calls creating JS values (to_value)"),
                     agrees: first_difference(&reference, &canonical_serde(&v)),
@@ -489,18 +499,6 @@ pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
     Ok(reports)
 }
 
-/// "1.23 MB", "456 B": sizes for people.
-pub fn bytes(n: usize) -> String {
-    let f = n as f64;
-    if f >= 1e6 {
-        format!("{:.2} MB", f / 1e6)
-    } else if f >= 1e3 {
-        format!("{:.1} KB", f / 1e3)
-    } else {
-        format!("{n} B")
-    }
-}
-
 // ----- benchmarks -------------------------------------------------------------------
 
 fn config() -> BenchConfig {
@@ -517,7 +515,7 @@ fn config() -> BenchConfig {
 /// and pays the crossing that path really pays, each iteration.
 pub fn doc_cases(doc: &str, text: &str) -> Vec<BenchCase> {
     let js_text = js_sys::JsString::from(text);
-    let size = bytes(text.len());
+    let size = fmt::bytes(text.len() as u64);
     let mut cases = Vec::new();
 
     let t = js_text.clone();
@@ -590,7 +588,7 @@ pub fn doc_cases(doc: &str, text: &str) -> Vec<BenchCase> {
 }
 
 /// The suite: every path on the three generated documents at scale 1.0
-/// (canada 2.3 MB of numbers, citm 1.7 MB of objects, twitter 630 KB of strings).
+/// (canada 2.2 MiB of numbers, citm 1.8 MiB of objects, twitter 615 KiB of strings).
 pub fn bench_cases() -> Vec<BenchCase> {
     let mut cases = doc_cases("canada", &json::gen_canada(1.0));
     cases.extend(doc_cases("citm", &json::gen_citm(1.0)));

@@ -353,7 +353,7 @@ async fn a_sample_loads_with_stats_and_a_capped_tree() {
     app.get("#json-sample-canada").click();
     settle().await;
     let stats = app.get("#json-stats").text_content().unwrap();
-    assert!(stats.contains("MB"), "{stats}");
+    assert!(stats.contains("MiB"), "{stats}");
     // The root is open; its children are closed, so the tree stays small.
     let nodes = app
         .root

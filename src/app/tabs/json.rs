@@ -13,10 +13,11 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::app::widgets::{BenchPanel, ErrorText, SourceView};
+use crate::lab::fmt::{bytes, bytes_f64, duration_ms};
 use crate::lab::json::{self, JsonError, JsonStats, JsonValue};
-use crate::web::bench::{self, BenchCase, format_ms};
+use crate::web::bench::{self, BenchCase};
 use crate::web::dom;
-use crate::web::json::{self as bridge, PathReport, bytes};
+use crate::web::json::{self as bridge, PathReport};
 
 /// Above this size the editor does not parse as you type: a Parse button does it.
 const AUTO_PARSE_LIMIT: usize = 5 * 1024 * 1024;
@@ -321,8 +322,8 @@ pub fn JsonTab() -> Html {
                 load_error.set(Some(format!(
                     "“{}” is {}: this page handles documents up to {} (it keeps the text, the tree and the outputs in memory at once).",
                     file.name(),
-                    bytes(size as usize),
-                    bytes(MAX_SIZE)
+                    bytes_f64(size),
+                    bytes(MAX_SIZE as u64)
                 )));
                 return;
             }
@@ -379,8 +380,8 @@ pub fn JsonTab() -> Html {
                 let result = if text.len() > BRIDGE_LIMIT {
                     Err(format!(
                         "The bridge parses the document six times in a row without a break; this page runs it on documents up to {} so it never freezes ({} here).",
-                        bytes(BRIDGE_LIMIT),
-                        bytes(text.len())
+                        bytes(BRIDGE_LIMIT as u64),
+                        bytes(text.len() as u64)
                     ))
                 } else {
                     bridge::run_bridge(&text)
@@ -409,8 +410,8 @@ pub fn JsonTab() -> Html {
         Outcome::TooLarge(n) => (
             Some(format!(
                 "This document is {}: the limit here is {}. Split it, or parse it natively.",
-                bytes(*n),
-                bytes(MAX_SIZE)
+                bytes(*n as u64),
+                bytes(MAX_SIZE as u64)
             )),
             None,
         ),
@@ -421,16 +422,16 @@ pub fn JsonTab() -> Html {
         Outcome::Empty => html! { "Type or paste JSON, or load a sample." },
         Outcome::Waiting(n) => html! {
             <>
-                { format!("{} is above {}: parsing as you type is off. ", bytes(*n), bytes(AUTO_PARSE_LIMIT)) }
+                { format!("{} is above {}: parsing as you type is off. ", bytes(*n as u64), bytes(AUTO_PARSE_LIMIT as u64)) }
                 <button type="button" class="button primary" id="json-parse" onclick={parse_now.clone()}>{ "Parse" }</button>
             </>
         },
         Outcome::Parsing(n) => {
-            html! { <span role="status">{ format!("Parsing {}…", bytes(*n)) }</span> }
+            html! { <span role="status">{ format!("Parsing {}…", bytes(*n as u64)) }</span> }
         }
         Outcome::TooLarge(_) => html! {},
         Outcome::Ok(p) => html! {
-            <span>{ format!("Valid JSON: {} parsed in {}.", bytes(p.bytes), took(p.ms)) }</span>
+            <span>{ format!("Valid JSON: {} parsed in {}.", bytes(p.bytes as u64), took(p.ms)) }</span>
         },
         Outcome::Err { .. } => html! { <span>{ "Not valid JSON (see the message above)." }</span> },
     };
@@ -531,7 +532,7 @@ pub fn JsonTab() -> Html {
                         <button type="button" class="button" id="json-download" onclick={download}>{ "Download" }</button>
                         <span class="status" aria-live="polite">{ (*copied).clone().unwrap_or_default() }</span>
                     </div>
-                    <p class="note">{ format!("{} — byte for byte what JSON.stringify writes for the same value (keys in source order).", bytes(text_out.len())) }</p>
+                    <p class="note">{ format!("{} — byte for byte what JSON.stringify writes for the same value (keys in source order).", bytes(text_out.len() as u64)) }</p>
                     <pre class="output" id="json-output" tabindex="0" aria-label="Output JSON">{ preview }</pre>
                     if truncated {
                         <p class="note">{ format!("Showing the first {PREVIEW} characters; Copy and Download take all of it.") }</p>
@@ -608,7 +609,7 @@ pub fn JsonTab() -> Html {
             <section class="card">
                 <h3>{ "Measured: each path against JSON.parse" }</h3>
                 <BenchPanel make_cases={make_cases} button="Run the JSON benchmark"
-                    description="The three generated documents at full size (canada 2.3 MB, citm 1.7 MB, twitter 630 KB). The JavaScript side is JSON.parse (JSON.stringify for the way back). Every WASM side starts from the same JS string and pays its crossing each iteration: the text copy into WASM memory for paths 1 and 2, JSON.parse plus one call per value for path 3." />
+                    description="The three generated documents at full size (canada 2.2 MiB, citm 1.8 MiB, twitter 615 KiB). The JavaScript side is JSON.parse (JSON.stringify for the way back). Every WASM side starts from the same JS string and pays its crossing each iteration: the text copy into WASM memory for paths 1 and 2, JSON.parse plus one call per value for path 3." />
             </section>
 
             <SourceView code={include_str!("../../lab/json/parse.rs")} path="src/lab/json/parse.rs" region="main-loop" summary="Show the Rust: the parser's main loop (no recursion)" />
@@ -623,7 +624,7 @@ fn took(ms: f64) -> String {
     if ms < 1.0 {
         "under 1 ms".into()
     } else {
-        format_ms(ms)
+        duration_ms(ms)
     }
 }
 
@@ -657,8 +658,8 @@ fn stats_view(s: &JsonStats, input_bytes: usize, minified_bytes: usize) -> Html 
     };
     html! {
         <dl class="stats" id="json-stats">
-            { item("bytes", bytes(input_bytes)) }
-            { item("minified", bytes(minified_bytes)) }
+            { item("bytes", bytes(input_bytes as u64)) }
+            { item("minified", bytes(minified_bytes as u64)) }
             { item("depth", s.depth.to_string()) }
             { item("values", s.values().to_string()) }
             { item("objects", s.objects.to_string()) }

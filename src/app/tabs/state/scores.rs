@@ -7,9 +7,10 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::{Call, PanelProps, group, js_str};
+use super::{Call, PanelProps, js_str};
 use crate::app::Route;
 use crate::app::widgets::ErrorText;
+use crate::lab::fmt::grouped;
 use crate::web::state::{self as module, CallError, ScoreRow};
 
 /// Most rows the slider can ask for (the table holds up to 100,000 names).
@@ -281,7 +282,7 @@ pub fn ScoresPanel(props: &PanelProps) -> Html {
                 <p class="note" id="state-scores-empty">{ "No scores yet." }</p>
             } else {
                 <div class="slider-row">
-                    <label for="state-top-n">{ format!("Show the top {n} of {}", group(count)) }</label>
+                    <label for="state-top-n">{ format!("Show the top {n} of {}", grouped(count)) }</label>
                     <input id="state-top-n" type="range" min="1" max={slider_max.to_string()}
                         value={n.to_string()} oninput={onslider} />
                 </div>
