@@ -1,4 +1,5 @@
-//! Small DOM helpers shared by the tabs.
+//! Small DOM helpers shared by the tabs: the document, focus, the clipboard, downloads,
+//! and what an input event carries.
 
 use wasm_bindgen::JsCast;
 
@@ -47,4 +48,29 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     anchor.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+/// The value of the `<input>`, `<textarea>` or `<select>` that `event` came from, so a
+/// component's `oninput`/`onchange` can read what was typed or chosen without naming
+/// element types. `None` for any other target.
+pub fn event_value(event: &web_sys::Event) -> Option<String> {
+    let target = event.target()?;
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(input.value())
+    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        Some(area.value())
+    } else {
+        target
+            .dyn_ref::<web_sys::HtmlSelectElement>()
+            .map(|select| select.value())
+    }
+}
+
+/// Whether the checkbox or radio button that `event` came from is checked; `None` when it
+/// came from anything else.
+pub fn event_checked(event: &web_sys::Event) -> Option<bool> {
+    event
+        .target()?
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .map(|input| input.checked())
 }

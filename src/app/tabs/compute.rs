@@ -14,6 +14,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::app::hooks::use_worker_job;
 use crate::app::widgets::{BenchPanel, ErrorText, SourceView};
 use crate::lab::compute::{self as lab, FIB_DECIMAL_MAX_N, FIB_NAIVE_MAX_N, FIB_U64_MAX_N};
 use crate::lab::fmt::{about_duration, duration_ms, group_digits, grouped};
@@ -411,23 +412,20 @@ pub fn ComputeTab() -> Html {
 
     // ---- the naive recursion: inline to 30, on request in a worker to 40, refused above
     let naive = use_state(|| naive_inline(*n));
-    let naive_job = use_mut_ref(|| None::<WorkerJob>);
+    let naive_worker = use_worker_job();
     {
         let naive = naive.clone();
-        let naive_job = naive_job.clone();
+        let naive_worker = naive_worker.clone();
         use_effect_with(*n, move |&n| {
-            naive_job.borrow_mut().take();
+            naive_worker.cancel();
             if naive_n(&naive) != n {
                 naive.set(naive_inline(n));
-            }
-            move || {
-                naive_job.borrow_mut().take();
             }
         });
     }
     let run_naive = {
         let naive = naive.clone();
-        let naive_job = naive_job.clone();
+        let naive_worker = naive_worker.clone();
         let n = *n;
         Callback::from(move |_: MouseEvent| {
             naive.set(Naive::Working {
@@ -435,49 +433,33 @@ pub fn ComputeTab() -> Html {
                 done: 0.0,
                 total: lab::naive_call_count(n).unwrap_or(1) as f64,
             });
-            let on_event: Rc<dyn Fn(WorkerMessage)> = {
-                let naive = naive.clone();
-                let slot = naive_job.clone();
-                Rc::new(move |message| match message {
-                    WorkerMessage::Progress { done, total, .. } => {
-                        naive.set(Naive::Working { n, done, total })
-                    }
-                    WorkerMessage::Naive {
-                        n: got,
-                        value,
-                        calls,
-                        ms,
-                    } => {
-                        naive.set(Naive::Done {
-                            n: got,
-                            value,
-                            calls,
-                            ms,
-                            in_worker: true,
-                        });
-                        release(&slot);
-                    }
-                    WorkerMessage::Failed { message } => {
-                        naive.set(Naive::Failed { n, message });
-                        release(&slot);
-                    }
-                    WorkerMessage::Ready | WorkerMessage::Exact { .. } => {}
-                })
-            };
-            match WorkerJob::start(Job::Naive { n }, on_event) {
-                Ok(job) => *naive_job.borrow_mut() = Some(job),
-                Err(message) => naive.set(Naive::Failed { n, message }),
-            }
+            let naive = naive.clone();
+            naive_worker.start(Job::Naive { n }, move |message| match message {
+                WorkerMessage::Progress { done, total, .. } => {
+                    naive.set(Naive::Working { n, done, total })
+                }
+                WorkerMessage::Naive {
+                    n: got,
+                    value,
+                    calls,
+                    ms,
+                } => naive.set(Naive::Done {
+                    n: got,
+                    value,
+                    calls,
+                    ms,
+                    in_worker: true,
+                }),
+                WorkerMessage::Failed { message } => naive.set(Naive::Failed { n, message }),
+                WorkerMessage::Ready | WorkerMessage::Exact { .. } => {}
+            });
         })
     };
     let cancel_naive = {
         let naive = naive.clone();
-        let naive_job = naive_job.clone();
         let n = *n;
         Callback::from(move |_: MouseEvent| {
-            if let Some(job) = naive_job.borrow_mut().take() {
-                job.cancel();
-            }
+            naive_worker.cancel();
             naive.set(Naive::Cancelled { n });
         })
     };

@@ -3,17 +3,16 @@
 //! from JavaScript into Rust four ways, timed and checked against each other.
 //! `?doc=small|canada|citm|twitter` loads a sample, so a link reproduces the view.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use stylist::yew::use_style;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::app::hooks::{FileText, FileTextError, use_debounce, use_file_text};
 use crate::app::widgets::{BenchPanel, ErrorText, SourceView};
-use crate::lab::fmt::{bytes, bytes_f64, duration_ms};
+use crate::lab::fmt::{bytes, duration_ms};
 use crate::lab::json::{self, JsonError, JsonStats, JsonValue};
 use crate::web::bench::{self, BenchCase};
 use crate::web::dom;
@@ -232,7 +231,7 @@ pub fn JsonTab() -> Html {
         use_state(move || outcome_for_input(&initial).unwrap_or_else(|| run_parse(&initial)))
     };
     let load_error = use_state(|| None::<String>);
-    let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let parse_later = use_debounce(DEBOUNCE_MS);
     let output_kind = use_state(|| OutputKind::Pretty);
     let copied = use_state(|| None::<String>);
     let bridge_result = use_state(|| None::<Result<Vec<PathReport>, String>>);
@@ -242,32 +241,29 @@ pub fn JsonTab() -> Html {
     let set_text = {
         let text = text.clone();
         let outcome = outcome.clone();
-        let timer = timer.clone();
+        let parse_later = parse_later.clone();
         let bridge_result = bridge_result.clone();
         Callback::from(move |new: String| {
             let new = AttrValue::from(new);
             text.set(new.clone());
             bridge_result.set(None);
-            timer.borrow_mut().take();
+            parse_later.cancel();
             if let Some(o) = outcome_for_input(&new) {
                 outcome.set(o);
                 return;
             }
             let outcome = outcome.clone();
-            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                outcome.set(run_parse(&new));
-            }));
+            parse_later.run(move || outcome.set(run_parse(&new)));
         })
     };
     // Loading (sample or file) parses at once: nobody is typing.
     let load_text = {
         let text = text.clone();
         let outcome = outcome.clone();
-        let timer = timer.clone();
         let bridge_result = bridge_result.clone();
         let load_error = load_error.clone();
         Callback::from(move |new: String| {
-            timer.borrow_mut().take();
+            parse_later.cancel();
             load_error.set(None);
             bridge_result.set(None);
             let o = outcome_for_input(&new).unwrap_or_else(|| run_parse(&new));
@@ -307,42 +303,21 @@ pub fn JsonTab() -> Html {
         }
     };
 
-    let onfile = {
+    let onfile = use_file_text(MAX_SIZE as u64, {
         let load_text = load_text.clone();
         let load_error = load_error.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let size = file.size();
-            if size > MAX_SIZE as f64 {
-                load_error.set(Some(format!(
-                    "“{}” is {}: this page handles documents up to {} (it keeps the text, the tree and the outputs in memory at once).",
-                    file.name(),
-                    bytes_f64(size),
-                    bytes(MAX_SIZE as u64)
-                )));
-                return;
-            }
-            let load_text = load_text.clone();
-            let load_error = load_error.clone();
-            let name = file.name();
-            wasm_bindgen_futures::spawn_local(async move {
-                match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                    Ok(v) => match v.as_string() {
-                        Some(s) => load_text.emit(s),
-                        None => {
-                            load_error.set(Some(format!("“{name}” could not be read as text.")))
-                        }
-                    },
-                    Err(_) => load_error.set(Some(format!("“{name}” could not be read."))),
-                }
-            });
+        Callback::from(move |read: Result<FileText, FileTextError>| {
+            match read {
+            Ok(file) => load_text.emit(file.text),
+            Err(FileTextError::TooLarge { name, size, max }) => load_error.set(Some(format!(
+                "“{name}” is {}: this page handles documents up to {} (it keeps the text, the tree and the outputs in memory at once).",
+                bytes(size),
+                bytes(max)
+            ))),
+            Err(unreadable) => load_error.set(Some(format!("{unreadable}."))),
+        }
         })
-    };
+    });
 
     let parse_now = {
         let text = text.clone();
