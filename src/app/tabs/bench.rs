@@ -83,7 +83,7 @@ pub fn BenchTab() -> Html {
             let rows = rows.clone();
             let phase = phase.clone();
             let cancel = cancel.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            yew::platform::spawn_local(async move {
                 let mut done_rows = Vec::new();
                 rows.set(Vec::new());
                 // Cases are built one group at a time: some allocate large inputs.
