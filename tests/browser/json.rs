@@ -2,8 +2,6 @@
 //! parser against JSON.parse, the four bridge paths against each other, and the tab
 //! showing an error position.
 
-use std::time::Duration;
-
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 use wasm_playground::lab::json::{self, JsonValue};
@@ -303,14 +301,10 @@ fn the_bridge_reports_a_real_difference() {
     assert_eq!(lab.agrees, Ok(()));
 }
 
-async fn type_into(app: &Mounted, text: &str) {
-    let area: web_sys::HtmlTextAreaElement =
-        wasm_bindgen::JsCast::dyn_into(app.get("#json-input")).unwrap();
-    area.set_value(text);
-    let event = web_sys::Event::new("input").unwrap();
-    area.dispatch_event(&event).unwrap();
-    // Past the debounce.
-    yew::platform::time::sleep(Duration::from_millis(400)).await;
+/// Types into the editor, then waits past the parse debounce.
+async fn type_json(app: &Mounted, text: &str) {
+    type_into(app, "#json-input", text);
+    sleep_ms(400).await;
     settle().await;
 }
 
@@ -318,7 +312,7 @@ async fn type_into(app: &Mounted, text: &str) {
 async fn an_error_shows_its_line_and_column_with_a_caret() {
     let app = Mounted::at("#/json").await;
     assert!(app.get("h2").text_content().unwrap().contains("JSON"));
-    type_into(&app, "{\n  \"a\": 1,\n  \"b\": [1, 2,]\n}").await;
+    type_json(&app, "{\n  \"a\": 1,\n  \"b\": [1, 2,]\n}").await;
     let message = app.get("#json-error").text_content().unwrap();
     assert!(message.contains("Line 3, column 14"), "{message}");
     assert!(message.contains("trailing comma"), "{message}");
@@ -334,7 +328,7 @@ async fn an_error_shows_its_line_and_column_with_a_caret() {
     );
 
     // Fixing it clears the message and shows the tree and stats.
-    type_into(&app, "{\"a\": 1, \"b\": [1, 2]}").await;
+    type_json(&app, "{\"a\": 1, \"b\": [1, 2]}").await;
     assert_eq!(app.get("#json-error").text_content().unwrap(), "");
     assert!(app.query("#json-error-excerpt").is_none());
     let stats = app.get("#json-stats").text_content().unwrap();
@@ -383,7 +377,7 @@ async fn a_large_document_waits_for_the_parse_button() {
     let app = Mounted::at("#/json").await;
     let big = json::gen_canada(3.0);
     assert!(big.len() > 5 * 1024 * 1024, "{} bytes", big.len());
-    type_into(&app, &big).await;
+    type_json(&app, &big).await;
     let status = app.get("#json-status").text_content().unwrap();
     assert!(status.contains("parsing as you type is off"), "{status}");
     assert!(app.query("#json-stats").is_none());

@@ -2,13 +2,11 @@
 //! against the real element on a generated corpus, `format_number_in` against
 //! `Intl.NumberFormat` for every supported locale, and the tab driven like a person.
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use wasm_playground::lab::rng::SplitMix64 as Rng;
 use wasm_playground::lab::text::{self, SUPPORTED_LOCALES};
 use wasm_playground::web::bench::Side;
 use wasm_playground::web::strings as glue;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 
 use crate::support::*;
 
@@ -330,21 +328,6 @@ fn crossing_cases_return_what_they_were_given() {
     }
 }
 
-fn type_into(app: &Mounted, selector: &str, value: &str) {
-    let el = app.get(selector);
-    if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
-        input.set_value(value);
-    } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
-        area.set_value(value);
-    }
-    el.dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-}
-
-fn text_of(app: &Mounted, selector: &str) -> String {
-    app.get(selector).text_content().unwrap_or_default()
-}
-
 #[wasm_bindgen_test]
 async fn typed_address_gets_a_verdict_pointing_at_the_character() {
     let app = Mounted::at("#/strings").await;
@@ -408,8 +391,7 @@ async fn typed_address_gets_a_verdict_pointing_at_the_character() {
 #[wasm_bindgen_test]
 async fn deep_link_fills_the_inputs() {
     let app = Mounted::at("#/strings?email=a%40b.c&n=1234").await;
-    let input: HtmlInputElement = app.get("#email-input").dyn_into().unwrap();
-    assert_eq!(input.value(), "a@b.c");
+    assert_eq!(value_of(&app, "#email-input"), "a@b.c");
     assert!(text_of(&app, "#email-verdict").contains("accepts"));
     assert_eq!(text_of(&app, "#number-en"), "1,234");
     assert_eq!(
