@@ -29,7 +29,6 @@ pub async fn copy_text(text: &str) -> bool {
 
 /// Offers `bytes` as a file download named `name`.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let document = document().ok_or("no document")?;
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
@@ -38,15 +37,23 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
         .map_err(|_| "the browser could not make the file")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|_| "the browser could not make a link")?;
-    let anchor: web_sys::HtmlAnchorElement = document
+    let clicked = download_url(name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    clicked
+}
+
+/// Offers what `url` points at (a `blob:` or `data:` URL) as a file download named
+/// `name`, by clicking a detached `<a download>`.
+pub fn download_url(name: &str, url: &str) -> Result<(), String> {
+    let anchor: web_sys::HtmlAnchorElement = document()
+        .ok_or("no document")?
         .create_element("a")
         .map_err(|_| "no anchor")?
         .dyn_into()
         .map_err(|_| "no anchor")?;
-    anchor.set_href(&url);
+    anchor.set_href(url);
     anchor.set_download(name);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
 

@@ -221,16 +221,7 @@ pub fn download_png(canvas: &HtmlCanvasElement, name: &str) -> Result<(), String
     let url = canvas
         .to_data_url_with_type("image/png")
         .map_err(|_| "the browser could not encode a PNG")?;
-    let anchor: web_sys::HtmlAnchorElement = crate::web::dom::document()
-        .ok_or("no document")?
-        .create_element("a")
-        .map_err(|_| "no anchor")?
-        .dyn_into()
-        .map_err(|_| "no anchor")?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
-    Ok(())
+    crate::web::dom::download_url(name, &url)
 }
 
 /// The JavaScript baseline's name for a filter and the constants Rust computed for it

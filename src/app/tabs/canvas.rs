@@ -17,8 +17,8 @@ use crate::lab::canvas::{
 use crate::lab::fmt::{bytes, bytes_f64, duration_ms};
 use crate::web::bench::{now_ms, yield_now};
 use crate::web::canvas::{
-    agreement_percent, bench_cases_for, context_2d, device_pixel_ratio, download_data_url,
-    draw_calls, draw_rasterized, png_data_url, read_pixels, render_calls, render_rasterized,
+    agreement_percent, bench_cases_for, context_2d, device_pixel_ratio, draw_calls,
+    draw_rasterized, png_data_url, read_pixels, render_calls, render_rasterized,
     size_backing_store,
 };
 use crate::web::{dom, storage};
@@ -757,7 +757,7 @@ pub fn CanvasTab() -> Html {
                 .cast::<HtmlCanvasElement>()
                 .ok_or_else(|| "no canvas".to_string())
                 .and_then(|c| png_data_url(&c))
-                .and_then(|url| download_data_url("drawing.png", &url));
+                .and_then(|url| dom::download_url("drawing.png", &url));
             notice.set(result.err().map(|e| format!("PNG export failed: {e}")));
         })
     };
