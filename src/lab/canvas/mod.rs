@@ -511,8 +511,8 @@ impl<'de> Visitor<'de> for CommandListVisitor {
     }
 }
 
-/// Records drawing commands, the seed's `Canvas` plus stroke colour, line width and path
-/// control.
+/// Records drawing commands: rectangles, circles, lines and text, plus stroke colour, line
+/// width and path control.
 ///
 /// The shape helpers are complete gestures: each begins a new path and fills or strokes it
 /// (`rect()` records `BeginPath, Rect, Fill`), so a shape never re-paints an earlier one.
