@@ -21,6 +21,8 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
+use super::error::js_error_message;
+
 #[wasm_bindgen(module = "/src/web/js/bench.js")]
 extern "C" {
     #[wasm_bindgen(catch, js_name = timeLoop)]
@@ -69,14 +71,8 @@ impl Side {
                 }
                 Ok(now_ms() - t0)
             }
-            Side::Js(f) => time_loop(f, iterations).map_err(|e| {
-                format!(
-                    "the JavaScript baseline threw: {}",
-                    e.as_string()
-                        .or_else(|| js_sys::Error::from(e).message().as_string())
-                        .unwrap_or_else(|| "unknown error".into())
-                )
-            }),
+            Side::Js(f) => time_loop(f, iterations)
+                .map_err(|e| format!("the JavaScript baseline threw: {}", js_error_message(&e))),
         }
     }
 }

@@ -25,6 +25,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::bench::{BenchCase, BenchConfig, Side};
+use super::error::js_error_message;
 use crate::lab::compute;
 use crate::lab::fmt::grouped;
 
@@ -375,8 +376,12 @@ impl WorkerJob {
         let url = worker_url()?;
         let options = web_sys::WorkerOptions::new();
         options.set_type(web_sys::WorkerType::Module);
-        let worker = web_sys::Worker::new_with_options(&url, &options)
-            .map_err(|e| format!("the browser refused to start a worker: {}", js_text(&e)))?;
+        let worker = web_sys::Worker::new_with_options(&url, &options).map_err(|e| {
+            format!(
+                "the browser refused to start a worker: {}",
+                js_error_message(&e)
+            )
+        })?;
         let job_value = serde_wasm_bindgen::to_value(&job).map_err(|e| e.to_string())?;
         let on_message = {
             let worker = worker.clone();
@@ -386,7 +391,10 @@ impl WorkerJob {
                     Ok(WorkerMessage::Ready) => {
                         if let Err(e) = worker.post_message(&job_value) {
                             on_event(WorkerMessage::Failed {
-                                message: format!("could not send the job: {}", js_text(&e)),
+                                message: format!(
+                                    "could not send the job: {}",
+                                    js_error_message(&e)
+                                ),
                             });
                         }
                     }
@@ -429,15 +437,4 @@ impl Drop for WorkerJob {
     fn drop(&mut self) {
         self.cancel();
     }
-}
-
-fn js_text(value: &JsValue) -> String {
-    value
-        .as_string()
-        .or_else(|| {
-            value
-                .dyn_ref::<js_sys::Error>()
-                .and_then(|e| e.message().as_string())
-        })
-        .unwrap_or_else(|| "unknown error".into())
 }

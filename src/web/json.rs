@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use super::bench::{BenchCase, BenchConfig, Side, now_ms};
+use super::error::js_error_message;
 use crate::lab::fmt;
 use crate::lab::json::{self, JsonValue};
 
@@ -52,14 +53,8 @@ pub fn js_stringify(v: &JsValue) -> Option<String> {
 
 /// The canonical form (see `js/json.js`) of what `JSON.parse(text)` gives, or its error.
 pub fn js_canonical_of_text(text: &str) -> Result<String, String> {
-    let value = json_parse(&js_sys::JsString::from(text)).map_err(js_error)?;
-    js_canonical(&value).map_err(js_error)
-}
-
-fn js_error(e: JsValue) -> String {
-    e.as_string()
-        .or_else(|| js_sys::Error::from(e).message().as_string())
-        .unwrap_or_else(|| "unknown JavaScript error".into())
+    let value = json_parse(&js_sys::JsString::from(text)).map_err(|e| js_error_message(&e))?;
+    js_canonical(&value).map_err(|e| js_error_message(&e))
 }
 
 // ----- canonical form, written from Rust ---------------------------------------------
@@ -322,9 +317,10 @@ pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
 
     // Path 4 first: its value is the reference the others are checked against.
     let t0 = now_ms();
-    let js_value = json_parse(&js_text).map_err(|e| format!("JSON.parse: {}", js_error(e)))?;
+    let js_value =
+        json_parse(&js_text).map_err(|e| format!("JSON.parse: {}", js_error_message(&e)))?;
     let js_into = now_ms() - t0;
-    let reference = js_canonical(&js_value).map_err(js_error)?;
+    let reference = js_canonical(&js_value).map_err(|e| js_error_message(&e))?;
     let t0 = now_ms();
     let js_back = json_stringify(&js_value)
         .ok()
@@ -447,7 +443,7 @@ pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
         let t0 = now_ms();
         let object = json_parse(&js_text);
         let t1 = now_ms();
-        let parsed = object.map_err(js_error).and_then(|o| {
+        let parsed = object.map_err(|e| js_error_message(&e)).and_then(|o| {
             serde_wasm_bindgen::from_value::<serde_json::Value>(o).map_err(|e| e.to_string())
         });
         let t2 = now_ms();
@@ -460,7 +456,7 @@ pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
                 let back_ms = now_ms() - t3;
                 let round_trip = back
                     .map_err(|e| e.to_string())
-                    .and_then(|b| js_canonical(&b).map_err(js_error))
+                    .and_then(|b| js_canonical(&b).map_err(|e| js_error_message(&e)))
                     .and_then(|c| first_difference(&reference, &c));
                 reports.push(PathReport {
                     id: "swb",

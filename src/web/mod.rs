@@ -7,6 +7,7 @@ pub mod bench;
 pub mod canvas;
 pub mod compute;
 pub mod dom;
+pub mod error;
 pub mod features;
 pub mod file;
 pub mod image;
