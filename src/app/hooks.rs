@@ -369,7 +369,9 @@ impl WorkerJobHandle {
 
 /// A job in the Compute tab's Web Worker (`src/bin/fib_worker.rs`), with the lifecycle
 /// around it: starting replaces the running job, Cancel terminates the worker at once,
-/// and unmounting the component terminates it too.
+/// and unmounting the component terminates it too. A job that follows typing starts from
+/// a [`use_debounce`] run (a worker per keystroke would be wasted), and its Cancel
+/// cancels both the debouncer and the job.
 ///
 /// ```ignore
 /// let worker = use_worker_job();
