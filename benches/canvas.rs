@@ -9,104 +9,16 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use tiny_skia::{
-    Color, FillRule, LineCap, LineJoin, Paint, PathBuilder, Pixmap, Stroke, Transform,
-};
-use wasm_playground::lab::canvas::{DrawCommand, parse_color, rasterize, stress_scene};
+use wasm_playground::lab::canvas::{rasterize, stress_scene};
+
+// The agreement test's tiny-skia replay, so the bench times the very reference the test
+// compares with (its Coverage mode is not timed here).
+#[allow(dead_code)]
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 const WIDTH: u32 = 800;
 const HEIGHT: u32 = 600;
-
-/// Renderer A's replay, on tiny-skia instead of a browser context.
-fn tiny_skia_render(commands: &[DrawCommand], width: u32, height: u32) -> Vec<u8> {
-    let Some(mut pixmap) = Pixmap::new(width, height) else {
-        return Vec::new();
-    };
-    let mut fill = Color::BLACK;
-    let mut stroke_color = Color::BLACK;
-    let mut line_width = 1.0f32;
-    let mut builder = PathBuilder::new();
-    let paint = |color: Color| {
-        let mut paint = Paint {
-            anti_alias: true,
-            ..Paint::default()
-        };
-        paint.set_color(color);
-        paint
-    };
-    let color = |css: &str| {
-        parse_color(css)
-            .ok()
-            .map(|c| Color::from_rgba8(c.r, c.g, c.b, c.a))
-    };
-    for command in commands {
-        match command {
-            DrawCommand::MoveTo(x, y) => builder.move_to(*x as f32, *y as f32),
-            DrawCommand::LineTo(x, y) => builder.line_to(*x as f32, *y as f32),
-            DrawCommand::Rect(x, y, w, h) => {
-                let (x, y, w, h) = (*x as f32, *y as f32, *w as f32, *h as f32);
-                builder.move_to(x, y);
-                builder.line_to(x + w, y);
-                builder.line_to(x + w, y + h);
-                builder.line_to(x, y + h);
-                builder.close();
-                builder.move_to(x, y);
-            }
-            DrawCommand::Circle(cx, cy, r) => {
-                let (cx, cy, r) = (*cx as f32, *cy as f32, *r as f32);
-                let k = 0.552_284_8 * r;
-                builder.move_to(cx + r, cy);
-                builder.cubic_to(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
-                builder.cubic_to(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
-                builder.cubic_to(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
-                builder.cubic_to(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
-            }
-            DrawCommand::FillColor(css) => fill = color(css).unwrap_or(fill),
-            DrawCommand::StrokeColor(css) => stroke_color = color(css).unwrap_or(stroke_color),
-            DrawCommand::LineWidth(w) => line_width = *w as f32,
-            DrawCommand::BeginPath => builder = PathBuilder::new(),
-            DrawCommand::Fill => {
-                if let Some(path) = builder.clone().finish() {
-                    pixmap.fill_path(
-                        &path,
-                        &paint(fill),
-                        FillRule::Winding,
-                        Transform::identity(),
-                        None,
-                    );
-                }
-            }
-            DrawCommand::Stroke => {
-                if let Some(path) = builder.clone().finish() {
-                    let stroke = Stroke {
-                        width: line_width,
-                        miter_limit: 10.0,
-                        line_cap: LineCap::Butt,
-                        line_join: LineJoin::Miter,
-                        dash: None,
-                    };
-                    pixmap.stroke_path(
-                        &path,
-                        &paint(stroke_color),
-                        &stroke,
-                        Transform::identity(),
-                        None,
-                    );
-                }
-            }
-            DrawCommand::Text(..) => {}
-            DrawCommand::Clear => pixmap.fill(Color::TRANSPARENT),
-        }
-    }
-    pixmap
-        .pixels()
-        .iter()
-        .flat_map(|p| {
-            let c = p.demultiply();
-            [c.red(), c.green(), c.blue(), c.alpha()]
-        })
-        .collect()
-}
 
 fn stress(c: &mut Criterion) {
     let mut group = c.benchmark_group("rasterize 800x600");
@@ -119,7 +31,7 @@ fn stress(c: &mut Criterion) {
             |b, scene| b.iter(|| rasterize(black_box(scene), WIDTH, HEIGHT)),
         );
         group.bench_with_input(BenchmarkId::new("tiny-skia", shapes), &scene, |b, scene| {
-            b.iter(|| tiny_skia_render(black_box(scene), WIDTH, HEIGHT))
+            b.iter(|| support::replay(black_box(scene), WIDTH, HEIGHT, support::Mode::Direct))
         });
     }
     group.finish();

@@ -1,6 +1,6 @@
 //! Benches for `lab::state`, each beside the plain way of doing the same thing:
 //! - `add_many(100_000)` against a loop of `add_item(format!(..))`;
-//! - `top_scores(10)` over 10,000 names (ranked index) against the seed's sort-everything
+//! - `top_scores(10)` over 10,000 names (ranked index) against the naive sort-everything
 //!   recipe (made NaN-safe with `total_cmp`) and a partial selection (`select_nth_unstable`);
 //!   plus what the index costs on `set_score`, against a bare `BTreeMap` insert;
 //! - `to_json` / `from_json` of 100,000 items against bare serde_json on a `Vec<String>`
@@ -55,7 +55,7 @@ fn scored_state() -> ModuleState {
     state
 }
 
-/// The seed's recipe: copy everything, sort everything, take n.
+/// The naive recipe: copy everything, sort everything, take n.
 fn top_by_full_sort(state: &ModuleState, n: usize) -> Vec<(String, f64)> {
     let mut all: Vec<(&str, f64)> = state.scores().collect();
     all.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));

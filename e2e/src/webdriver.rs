@@ -235,6 +235,50 @@ impl Browser {
         .unwrap_or_default()
     }
 
+    /// Waits until an element matches `selector`.
+    pub fn wait_for_element(&self, selector: &str, timeout: Duration) -> Result<()> {
+        let script = format!("return !!document.querySelector({})", json!(selector));
+        self.wait_for(selector, &script, timeout).map(drop)
+    }
+
+    /// Waits until the text of `selector` contains `needle`; panics on timeout, naming
+    /// what the element shows instead.
+    pub fn wait_text(&self, selector: &str, needle: &str, timeout: Duration) {
+        let script = format!(
+            "const e = document.querySelector({}); return !!e && e.textContent.includes({});",
+            json!(selector),
+            json!(needle)
+        );
+        if let Err(e) = self.wait_for(
+            &format!("{selector} to contain {needle:?}"),
+            &script,
+            timeout,
+        ) {
+            panic!(
+                "{selector} never contained {needle:?}: {e}; it has {:?}",
+                self.text(selector)
+            );
+        }
+    }
+
+    /// Replaces what the field matching `selector` holds by typing `keys`, as a person
+    /// does: focus it, select all, type.
+    pub fn retype(&self, selector: &str, keys: &str) -> Result<()> {
+        self.exec(
+            "const e = document.querySelector(arguments[0]); e.focus(); e.select();",
+            vec![json!(selector)],
+        )?;
+        self.send_keys_to_active(keys)
+    }
+
+    /// Panics when the panic banner or a boot failure message is on the page.
+    pub fn assert_no_error_banner(&self) {
+        assert!(
+            !self.error_banner_shown().expect("the page answers"),
+            "an error banner is showing"
+        );
+    }
+
     /// Whether the panic banner or a boot failure message is on the page.
     pub fn error_banner_shown(&self) -> Result<bool> {
         let shown = self.exec(

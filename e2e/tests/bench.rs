@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use wasm_playground::lab::fmt;
 use wasm_playground_e2e::server::StaticServer;
 use wasm_playground_e2e::site_from_env;
 use wasm_playground_e2e::webdriver::{Browser, Kind};
@@ -42,28 +43,22 @@ fn markdown(report: &serde_json::Value) -> String {
             r["js_ms"].as_f64().unwrap_or(f64::NAN),
         );
         out.push_str(&format!(
-            "| `{}` | {} | {} | {:.2}× |\n",
+            "| `{}` | {} | {} | {} |\n",
             r["name"].as_str().unwrap_or("?"),
             duration(w),
             duration(j),
-            j / w
+            fmt::ratio(j / w)
         ));
     }
     out
 }
 
-/// "1.23 ms", "45.6 µs", "780 ns", or "< timer" for a side the clock could not see.
+/// A median for the table, or "< timer" for a side the clock could not see move.
 fn duration(ms: f64) -> String {
-    if !ms.is_finite() {
-        "–".into()
-    } else if ms >= 1.0 {
-        format!("{ms:.2} ms")
-    } else if ms >= 0.001 {
-        format!("{:.1} µs", ms * 1000.0)
-    } else if ms > 0.0 {
-        format!("{:.0} ns", ms * 1e6)
-    } else {
+    if ms == 0.0 {
         "< timer".into()
+    } else {
+        fmt::duration_ms(ms)
     }
 }
 

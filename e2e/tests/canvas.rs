@@ -41,12 +41,7 @@ fn wait_count(b: &Browser, prefix: &str) {
 fn draw_undo_reload_and_the_drawing_is_back() {
     let b = Browser::start(1280, 900).unwrap();
     b.goto(&server().url("#/canvas")).unwrap();
-    b.wait_for(
-        "the drawing canvas",
-        "return !!document.getElementById('canvas-draw')",
-        WAIT,
-    )
-    .unwrap();
+    b.wait_for_element("#canvas-draw", WAIT).unwrap();
     b.exec("localStorage.removeItem('wasm-playground:canvas')", vec![])
         .unwrap();
     b.refresh().unwrap();
@@ -74,8 +69,5 @@ fn draw_undo_reload_and_the_drawing_is_back() {
         )
         .unwrap();
     assert_eq!(painted, json!(true));
-    let broken = b
-        .exec("return !!document.getElementById('panic-banner')", vec![])
-        .unwrap();
-    assert_eq!(broken, json!(false));
+    b.assert_no_error_banner();
 }

@@ -13,103 +13,62 @@ const WAIT: Duration = Duration::from_secs(20);
 /// F(1,000,000) in a worker: a second or so in release WASM; generous for slow CI.
 const WORKER_WAIT: Duration = Duration::from_secs(90);
 
-fn wait_text(b: &Browser, selector: &str, expected: &str, timeout: Duration) {
-    let script = format!(
-        "const e = document.querySelector({sel}); return !!e && e.textContent.includes({exp});",
-        sel = json!(selector),
-        exp = json!(expected)
-    );
-    b.wait_for(
-        &format!("{selector} to contain {expected}"),
-        &script,
-        timeout,
-    )
-    .unwrap();
-}
-
-fn no_error_banner(b: &Browser) {
-    assert!(
-        !b.error_banner_shown().unwrap(),
-        "an error banner is showing"
-    );
-}
-
-/// Replaces the n box's text by typing, as a person would.
-fn type_n(b: &Browser, value: &str) {
-    b.exec(
-        "const e = document.getElementById('fib-n'); e.focus(); e.select();",
-        vec![],
-    )
-    .unwrap();
-    b.send_keys_to_active(value).unwrap();
-}
-
 #[test]
 fn deep_link_with_n_100_shows_the_exact_value() {
     let b = Browser::start(1280, 900).unwrap();
     b.goto(&server().url("#/compute?n=100")).unwrap();
-    wait_text(&b, "[role=tabpanel] h2", "Compute", WAIT);
-    wait_text(&b, "#fib-value", "354224848179261915075", WAIT);
+    b.wait_text("[role=tabpanel] h2", "Compute", WAIT);
+    b.wait_text("#fib-value", "354224848179261915075", WAIT);
     assert!(b.text("#fib-u64").contains("does not fit in a u64"));
     assert_eq!(
         b.exec("return document.getElementById('fib-n').value", vec![])
             .unwrap(),
         json!("100")
     );
-    no_error_banner(&b);
+    b.assert_no_error_banner();
 }
 
 #[test]
 fn typing_n_updates_the_results_and_the_url() {
     let b = Browser::start(1280, 900).unwrap();
     b.goto(&server().url("#/compute")).unwrap();
-    wait_text(&b, "#js-first-wrong strong", "79", WAIT);
-    type_n(&b, "79");
-    wait_text(&b, "#fib-u64", "14,472,334,024,676,221", WAIT);
-    wait_text(&b, "#precision-number", "wrong", WAIT);
+    b.wait_text("#js-first-wrong strong", "79", WAIT);
+    b.retype("#fib-n", "79").unwrap();
+    b.wait_text("#fib-u64", "14,472,334,024,676,221", WAIT);
+    b.wait_text("#precision-number", "wrong", WAIT);
     let hash = b.exec("return location.hash", vec![]).unwrap();
     assert_eq!(hash, json!("#/compute?n=79"));
-    type_n(&b, "7x");
-    wait_text(&b, "#fib-n-error", "is not a digit", WAIT);
-    type_n(&b, "20");
-    wait_text(&b, "#naive-calls", "21,891", WAIT);
-    no_error_banner(&b);
+    b.retype("#fib-n", "7x").unwrap();
+    b.wait_text("#fib-n-error", "is not a digit", WAIT);
+    b.retype("#fib-n", "20").unwrap();
+    b.wait_text("#naive-calls", "21,891", WAIT);
+    b.assert_no_error_banner();
 }
 
 #[test]
 fn the_real_worker_computes_a_million_and_runs_the_naive_recursion() {
     let b = Browser::start(1280, 900).unwrap();
     b.goto(&server().url("#/compute?n=1000000")).unwrap();
-    wait_text(&b, "#fib-digit-count", "208,988", WORKER_WAIT);
+    b.wait_text("#fib-digit-count", "208,988", WORKER_WAIT);
     assert!(b.text("#fib-exact").contains("in a Web Worker"));
     assert!(b.text("#fib-first").starts_with("195328212870775773163201"));
     assert!(b.text("#fib-last").ends_with("411568996526838242546875"));
 
-    type_n(&b, "38");
-    b.wait_for(
-        "the naive Run button",
-        "return !!document.getElementById('naive-run')",
-        WAIT,
-    )
-    .unwrap();
+    b.retype("#fib-n", "38").unwrap();
+    b.wait_for_element("#naive-run", WAIT).unwrap();
     b.click("#naive-run").unwrap();
-    wait_text(&b, "#naive-calls", "126,491,971", WORKER_WAIT);
-    wait_text(&b, "#naive-value", "39,088,169", WAIT);
-    no_error_banner(&b);
+    b.wait_text("#naive-calls", "126,491,971", WORKER_WAIT);
+    b.wait_text("#naive-value", "39,088,169", WAIT);
+    b.assert_no_error_banner();
 }
 
 #[test]
 fn a_worker_run_can_be_cancelled() {
     let b = Browser::start(1280, 900).unwrap();
     b.goto(&server().url("#/compute?n=999999")).unwrap();
-    b.wait_for(
-        "the Cancel button",
-        "return !!document.getElementById('fib-exact-cancel')",
-        WAIT,
-    )
-    .unwrap();
+    b.wait_for_element("#fib-exact-cancel", WAIT).unwrap();
     b.click("#fib-exact-cancel").unwrap();
-    wait_text(&b, "#fib-exact", "Cancelled", WAIT);
+    b.wait_text("#fib-exact", "Cancelled", WAIT);
     std::thread::sleep(Duration::from_millis(1500));
     assert!(
         b.text("#fib-exact").contains("Cancelled"),
@@ -117,6 +76,6 @@ fn a_worker_run_can_be_cancelled() {
     );
     // The page still works, and the run can be started again and finishes.
     b.click("#fib-exact-rerun").unwrap();
-    wait_text(&b, "#fib-digit-count", "208,988", WORKER_WAIT);
-    no_error_banner(&b);
+    b.wait_text("#fib-digit-count", "208,988", WORKER_WAIT);
+    b.assert_no_error_banner();
 }

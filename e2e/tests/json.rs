@@ -11,16 +11,6 @@ use wasm_playground_e2e::webdriver::Browser;
 
 const WAIT: Duration = Duration::from_secs(20);
 
-fn no_banner(b: &Browser) {
-    let broken = b
-        .exec(
-            "return !!document.getElementById('panic-banner') || !!document.querySelector('.boot-failed')",
-            vec![],
-        )
-        .unwrap();
-    assert_eq!(broken, json!(false), "an error banner is showing");
-}
-
 #[test]
 fn json_tab_loads_a_sample_and_shows_an_error_position() {
     let server = server();
@@ -44,7 +34,7 @@ fn json_tab_loads_a_sample_and_shows_an_error_position() {
     let stats = b
         .wait_for(
             "stats of the twitter sample",
-            "const s = document.getElementById('json-stats'); return s && s.textContent.includes('KB') ? s.textContent : null;",
+            "const s = document.getElementById('json-stats'); return s && s.textContent.includes('KiB') ? s.textContent : null;",
             WAIT,
         )
         .unwrap();
@@ -101,5 +91,5 @@ fn json_tab_loads_a_sample_and_shows_an_error_position() {
     assert_eq!(excerpt, json!("  2 3\n    ^"));
     b.screenshot(&screenshot_dir().join("json-error-1280.png"))
         .unwrap();
-    no_banner(&b);
+    b.assert_no_error_banner();
 }

@@ -23,24 +23,12 @@ fn wait_cell(b: &Browser, cell: &str, text: &str) {
     .unwrap();
 }
 
-fn no_error_banner(b: &Browser) {
-    assert!(
-        !b.error_banner_shown().unwrap(),
-        "an error banner is showing"
-    );
-}
-
 #[test]
 fn a_typed_formula_computes_and_survives_reload() {
     let server = server();
     let b = Browser::start(1280, 900).unwrap();
     b.goto(&server.url("#/signals")).unwrap();
-    b.wait_for(
-        "the spreadsheet",
-        "return !!document.getElementById('sig-grid')",
-        WAIT,
-    )
-    .unwrap();
+    b.wait_for_element("#sig-grid", WAIT).unwrap();
     // Start from the sample, whatever an earlier run left behind.
     b.exec(
         "localStorage.removeItem('wasm-playground:signals:sheet'); location.hash = '#/signals'; location.reload();",
@@ -69,7 +57,7 @@ fn a_typed_formula_computes_and_survives_reload() {
     b.send_keys_to_active("=D8*2\u{E007}").unwrap();
     // D8 = SUM(D2:D6) = 12 + 20 + 10 + 18 + 15 = 75.
     wait_cell(&b, "E15", "150");
-    no_error_banner(&b);
+    b.assert_no_error_banner();
     // A picture of the sheet right after the edit, with the recompute counts on.
     b.click("#sig-show-counts").unwrap();
     b.exec(
@@ -90,5 +78,5 @@ fn a_typed_formula_computes_and_survives_reload() {
     wait_cell(&b, "E15", "150");
     let hash = b.exec("return location.hash", vec![]).unwrap();
     assert_eq!(hash, json!("#/signals"));
-    no_error_banner(&b);
+    b.assert_no_error_banner();
 }

@@ -29,13 +29,6 @@ fn item_texts(b: &Browser) -> serde_json::Value {
     .unwrap()
 }
 
-fn no_error_banner(b: &Browser) {
-    assert!(
-        !b.error_banner_shown().unwrap(),
-        "an error banner is showing"
-    );
-}
-
 #[test]
 fn items_added_with_the_keyboard_survive_a_reload() {
     let b = Browser::start(1280, 900).unwrap();
@@ -86,7 +79,7 @@ fn items_added_with_the_keyboard_survive_a_reload() {
         restored.as_str().unwrap_or("").contains("3 items"),
         "{restored}"
     );
-    no_error_banner(&b);
+    b.assert_no_error_banner();
 }
 
 #[test]
@@ -102,12 +95,7 @@ fn damaged_storage_shows_a_message_and_the_tab_keeps_working() {
     .unwrap();
     std::thread::sleep(Duration::from_millis(300));
     wait_for_state_tab(&b);
-    b.wait_for(
-        "the unreadable-storage message",
-        "return !!document.getElementById('state-unreadable')",
-        WAIT,
-    )
-    .unwrap();
+    b.wait_for_element("#state-unreadable", WAIT).unwrap();
     let kept = b
         .exec(
             "return localStorage.getItem('wasm-playground:state:unreadable')",
@@ -130,5 +118,5 @@ fn damaged_storage_shows_a_message_and_the_tab_keeps_working() {
     )
     .unwrap();
     assert_eq!(item_texts(&b), json!(["after the damage"]));
-    no_error_banner(&b);
+    b.assert_no_error_banner();
 }

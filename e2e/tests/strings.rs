@@ -11,47 +11,13 @@ use wasm_playground_e2e::webdriver::Browser;
 
 const WAIT: Duration = Duration::from_secs(20);
 
-fn wait_text(b: &Browser, selector: &str, needle: &str) {
-    let script = format!(
-        "const e = document.querySelector({}); return !!e && e.textContent.includes({});",
-        json!(selector),
-        json!(needle)
-    );
-    if let Err(e) = b.wait_for(&format!("{selector} to contain {needle:?}"), &script, WAIT) {
-        panic!(
-            "{selector} never contained {needle:?}: {e}; it has {:?}",
-            b.text(selector)
-        );
-    }
-}
-
-/// Replaces the content of the field `selector` by typing, as a person would.
-fn retype(b: &Browser, selector: &str, keys: &str) {
-    b.exec(
-        "const e = document.querySelector(arguments[0]); e.focus(); e.select();",
-        vec![json!(selector)],
-    )
-    .unwrap();
-    b.send_keys_to_active(keys).unwrap();
-}
-
-fn no_panic(b: &Browser) {
-    let broken = b
-        .exec(
-            "return !!document.getElementById('panic-banner') || !!document.querySelector('.boot-failed')",
-            vec![],
-        )
-        .unwrap();
-    assert_eq!(broken, json!(false), "an error banner is showing");
-}
-
 #[test]
 fn deep_link_input_and_results() {
     let b = Browser::start(1280, 900).unwrap();
     b.goto(&server().url("#/strings?email=a@b.c&n=1234"))
         .unwrap();
-    wait_text(&b, "[role=tabpanel] h2", "Strings");
-    wait_text(&b, "#email-verdict", "accepts");
+    b.wait_text("[role=tabpanel] h2", "Strings", WAIT);
+    b.wait_text("#email-verdict", "accepts", WAIT);
     let value = b
         .exec(
             "return document.getElementById('email-input').value",
@@ -70,7 +36,7 @@ fn deep_link_input_and_results() {
     )
     .unwrap();
     b.send_keys_to_active(" x").unwrap();
-    wait_text(&b, "#email-verdict", "rejects");
+    b.wait_text("#email-verdict", "rejects", WAIT);
     assert!(b.text("#email-error").contains("position 5"));
     assert!(b.text("#email-caret").contains('^'));
     assert!(b.text("#email-agree").contains("✓ agree"));
@@ -82,13 +48,13 @@ fn deep_link_input_and_results() {
     );
 
     // An international domain: Firefox converts it and accepts; so does the model.
-    retype(&b, "#email-input", "jo@bücher.de");
-    wait_text(&b, "#email-browser", "✓ valid");
+    b.retype("#email-input", "jo@bücher.de").unwrap();
+    b.wait_text("#email-browser", "✓ valid", WAIT);
     assert!(b.text("#email-agree").contains("✓ agree"));
 
     // The extremes of i64, typed.
-    retype(&b, "#number-input", "-9223372036854775808");
-    wait_text(&b, "#number-en", "-9,223,372,036,854,775,808");
+    b.retype("#number-input", "-9223372036854775808").unwrap();
+    b.wait_text("#number-en", "-9,223,372,036,854,775,808", WAIT);
     let agreement = b.text("#number-agreement");
     let total = agreement
         .split(" of ")
@@ -99,8 +65,8 @@ fn deep_link_input_and_results() {
         agreement.starts_with(&format!("{total} of {total}")),
         "{agreement}"
     );
-    retype(&b, "#number-input", "9223372036854775808");
-    wait_text(&b, "#number-error", "too large");
+    b.retype("#number-input", "9223372036854775808").unwrap();
+    b.wait_text("#number-error", "too large", WAIT);
 
     // The batch box with the sample.
     b.exec(
@@ -108,16 +74,16 @@ fn deep_link_input_and_results() {
         vec![],
     )
     .unwrap();
-    wait_text(&b, "#batch-summary", "invalid");
+    b.wait_text("#batch-summary", "invalid", WAIT);
     assert!(b.text("#batch-table").contains("position 4"));
 
     // The boundary counts.
-    retype(&b, "#boundary-input", "é");
-    wait_text(&b, "#stat-bytes", "2");
+    b.retype("#boundary-input", "é").unwrap();
+    b.wait_text("#stat-bytes", "2", WAIT);
     assert!(b.text("#stat-chars").starts_with('1'));
     assert!(b.text("#stat-units").starts_with('1'));
 
-    no_panic(&b);
+    b.assert_no_error_banner();
     b.screenshot(&screenshot_dir().join("strings-typed-1280.png"))
         .unwrap();
 }
@@ -126,7 +92,7 @@ fn deep_link_input_and_results() {
 fn ten_megabyte_pastes_get_verdicts_without_freezing() {
     let b = Browser::start(1280, 900).unwrap();
     b.goto(&server().url("#/strings")).unwrap();
-    wait_text(&b, "[role=tabpanel] h2", "Strings");
+    b.wait_text("[role=tabpanel] h2", "Strings", WAIT);
     // A ticker that records how long the main thread was ever busy between two ticks.
     let start_ticker = "window.__gap = 0; let last = performance.now(); \
         window.__ticker = setInterval(() => { const n = performance.now(); \
@@ -134,11 +100,11 @@ fn ten_megabyte_pastes_get_verdicts_without_freezing() {
 
     b.exec(start_ticker, vec![]).unwrap();
     b.exec(
-        "[...document.querySelectorAll('button')].find(x => x.textContent === 'Generate 10 MB').click()",
+        "[...document.querySelectorAll('button')].find(x => x.textContent === 'Generate 10 MiB').click()",
         vec![],
     )
     .unwrap();
-    wait_text(&b, "#batch-summary", "lines");
+    b.wait_text("#batch-summary", "lines", WAIT);
     b.wait_for(
         "the 10 MB check to finish",
         "const n = document.querySelector('#batch-summary + .note'); return !!n && n.textContent.includes('checked in');",
@@ -169,10 +135,10 @@ fn ten_megabyte_pastes_get_verdicts_without_freezing() {
         vec![],
     )
     .unwrap();
-    wait_text(
-        &b,
+    b.wait_text(
         "#batch-summary",
         "40000 lines: 30000 valid, 10000 invalid",
+        WAIT,
     );
 
     // 10 MB into the single address field.
@@ -184,7 +150,7 @@ fn ten_megabyte_pastes_get_verdicts_without_freezing() {
         vec![],
     )
     .unwrap();
-    wait_text(&b, "#email-verdict", "MB");
+    b.wait_text("#email-verdict", "MiB", WAIT);
     let gap = b
         .exec(
             "clearInterval(window.__ticker); return window.__gap",
@@ -198,5 +164,5 @@ fn ten_megabyte_pastes_get_verdicts_without_freezing() {
     assert!(b.text("#email-verdict").contains("Valid by the HTML rule"));
     let hash = b.exec("return location.hash", vec![]).unwrap();
     assert!(hash.as_str().unwrap_or("").len() < 4000, "a 10 MB URL");
-    no_panic(&b);
+    b.assert_no_error_banner();
 }

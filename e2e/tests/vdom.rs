@@ -12,13 +12,6 @@ use wasm_playground_e2e::webdriver::Browser;
 
 const WAIT: Duration = Duration::from_secs(20);
 
-fn no_error_banner(b: &Browser) {
-    assert!(
-        !b.error_banner_shown().unwrap(),
-        "an error banner is showing"
-    );
-}
-
 #[test]
 fn a_preset_runs_and_step_mode_works() {
     let server = server();
@@ -89,7 +82,7 @@ fn a_preset_runs_and_step_mode_works() {
     )
     .unwrap();
     assert!(b.text("#vdom-ours-verdict").contains('✓'));
-    no_error_banner(&b);
+    b.assert_no_error_banner();
 
     // The keyed list: the preset URL loads it, Reverse rewrites "after".
     b.goto(&server.url("#/vdom?preset=keyed")).unwrap();
@@ -112,7 +105,7 @@ fn a_preset_runs_and_step_mode_works() {
         WAIT,
     )
     .unwrap();
-    no_error_banner(&b);
+    b.assert_no_error_banner();
 }
 
 /// Not a test: runs the tab's benchmark in the release build and prints the table, so

@@ -1,6 +1,7 @@
 //! The Yew app: the shell (header, tab bar, router, theme) and one module per tab.
 //! Components hold view state and wiring only; the work happens in `lab` and `web`.
 
+pub mod hooks;
 pub mod shell;
 pub mod tabs;
 pub mod widgets;

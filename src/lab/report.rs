@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::lab::fmt;
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub browser: String,
@@ -43,14 +45,11 @@ impl ResultRow {
         (r.is_finite() && r > 0.0).then_some(r)
     }
 
-    /// "WASM 2.3× faster", "JS 1.8× faster", "about the same".
+    /// Who won, in the words of every other speed comparison in the app
+    /// ([`crate::lab::fmt::speed_verdict`]): "WASM 2.3× faster", "JS 1.8× faster",
+    /// "about the same".
     pub fn verdict(&self) -> String {
-        match self.speedup() {
-            None => "not measurable".into(),
-            Some(r) if (0.95..=1.05).contains(&r) => "about the same".into(),
-            Some(r) if r > 1.0 => format!("WASM {r:.2}× faster"),
-            Some(r) => format!("JS {:.2}× faster", 1.0 / r),
-        }
+        fmt::speed_verdict(self.wasm_ms, self.js_ms)
     }
 }
 
@@ -99,8 +98,8 @@ impl Report {
             out.push_str(&format!(
                 "| `{}` | {} | {} | {} |\n",
                 r.name.replace('|', "\\|"),
-                ms(r.wasm_ms),
-                ms(r.js_ms),
+                fmt::duration_ms(r.wasm_ms),
+                fmt::duration_ms(r.js_ms),
                 r.verdict()
             ));
         }
@@ -113,16 +112,6 @@ fn number(v: f64) -> String {
         format!("{v}")
     } else {
         String::new()
-    }
-}
-
-fn ms(v: f64) -> String {
-    if !v.is_finite() {
-        "–".into()
-    } else if v >= 1.0 {
-        format!("{v:.2} ms")
-    } else {
-        format!("{:.1} µs", v * 1000.0)
     }
 }
 
@@ -208,12 +197,12 @@ mod tests {
     #[test]
     fn verdicts_say_who_won() {
         let r = sample();
-        assert_eq!(r.results[0].verdict(), "WASM 2.50× faster");
-        assert_eq!(r.results[1].verdict(), "JS 2.00× faster");
-        assert_eq!(r.results[2].verdict(), "not measurable");
+        assert_eq!(r.results[0].verdict(), "WASM 2.5× faster");
+        assert_eq!(r.results[1].verdict(), "JS 2.0× faster");
+        assert_eq!(r.results[2].verdict(), "too fast to time");
         let md = r.to_markdown();
         assert!(
-            md.contains("| `image/grayscale/3840x2160` | 4.00 ms | 10.00 ms | WASM 2.50× faster |")
+            md.contains("| `image/grayscale/3840x2160` | 4.00 ms | 10.0 ms | WASM 2.5× faster |")
         );
     }
 }

@@ -55,6 +55,8 @@
 
 use std::fmt;
 
+use crate::lab::fmt::plural;
+
 // ---------------------------------------------------------------------------------------
 // Email
 // ---------------------------------------------------------------------------------------
@@ -583,8 +585,8 @@ const RULES: &[GroupingRule] = &[
     rule("hi-IN", "hi", ",", "-", 2, 1),
 ];
 
-/// The locale tags [`format_number_in`] accepts, in the tab's display order. The eight
-/// the issue requires come first.
+/// The locale tags [`format_number_in`] accepts, in the tab's display order: the eight
+/// this module promises to support (en-US to ja-JP) first, then the others.
 pub const SUPPORTED_LOCALES: &[&str] = &[
     "en-US", "de-DE", "fr-FR", "de-CH", "en-IN", "es-ES", "pl-PL", "ja-JP", "en-GB", "it-IT",
     "pt-BR", "pt-PT", "ru-RU", "sv-SE", "nl-NL", "zh-CN", "ko-KR", "hi-IN",
@@ -953,10 +955,6 @@ impl TextStats {
         }
         notes
     }
-}
-
-fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
-    if count == 1 { one } else { many }
 }
 
 fn is_rtl_letter(c: char) -> bool {

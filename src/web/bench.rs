@@ -21,6 +21,8 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
+use super::error::js_error_message;
+
 #[wasm_bindgen(module = "/src/web/js/bench.js")]
 extern "C" {
     #[wasm_bindgen(catch, js_name = timeLoop)]
@@ -69,14 +71,8 @@ impl Side {
                 }
                 Ok(now_ms() - t0)
             }
-            Side::Js(f) => time_loop(f, iterations).map_err(|e| {
-                format!(
-                    "the JavaScript baseline threw: {}",
-                    e.as_string()
-                        .or_else(|| js_sys::Error::from(e).message().as_string())
-                        .unwrap_or_else(|| "unknown error".into())
-                )
-            }),
+            Side::Js(f) => time_loop(f, iterations)
+                .map_err(|e| format!("the JavaScript baseline threw: {}", js_error_message(&e))),
         }
     }
 }
@@ -222,19 +218,4 @@ pub async fn run_case(case: &BenchCase) -> Result<PairResult, String> {
     yield_now().await;
     let js = measure(&case.js, case.config).await?;
     Ok(PairResult { wasm, js })
-}
-
-/// A duration for people: "1.23 ms", "45.6 µs", "2.10 s".
-pub fn format_ms(ms: f64) -> String {
-    if !ms.is_finite() {
-        "–".to_string()
-    } else if ms >= 1000.0 {
-        format!("{:.2} s", ms / 1000.0)
-    } else if ms >= 1.0 {
-        format!("{ms:.2} ms")
-    } else if ms >= 0.001 {
-        format!("{:.1} µs", ms * 1000.0)
-    } else {
-        format!("{:.0} ns", ms * 1_000_000.0)
-    }
 }

@@ -243,20 +243,6 @@ pub fn agreement_percent(a: &[u8], b: &[u8], tolerance: u8) -> f64 {
     }
 }
 
-/// Offers a `data:` URL (for example `canvas.toDataURL()`) as a download.
-pub fn download_data_url(name: &str, url: &str) -> Result<(), String> {
-    let document = super::dom::document().ok_or("no document")?;
-    let anchor: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|_| "no anchor")?
-        .dyn_into()
-        .map_err(|_| "no anchor")?;
-    anchor.set_href(url);
-    anchor.set_download(name);
-    anchor.click();
-    Ok(())
-}
-
 /// The whole canvas as a PNG `data:` URL.
 pub fn png_data_url(canvas: &HtmlCanvasElement) -> Result<String, String> {
     canvas

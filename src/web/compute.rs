@@ -25,7 +25,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::bench::{BenchCase, BenchConfig, Side};
+use super::error::js_error_message;
 use crate::lab::compute;
+use crate::lab::fmt::grouped;
 
 #[wasm_bindgen(module = "/src/web/js/compute.js")]
 extern "C" {
@@ -79,11 +81,7 @@ pub fn bench_cases() -> Vec<BenchCase> {
             name: format!("compute/naive/n={BENCH_NAIVE_N}"),
             label: format!(
                 "Naive recursive F({BENCH_NAIVE_N}): {} calls (u64 vs Number)",
-                group_digits(
-                    &compute::naive_call_count(BENCH_NAIVE_N)
-                        .unwrap_or(0)
-                        .to_string()
-                )
+                grouped(compute::naive_call_count(BENCH_NAIVE_N).unwrap_or(0))
             ),
             wasm: Side::wasm(|| {
                 black_box(compute::fib_naive(black_box(BENCH_NAIVE_N)));
@@ -114,7 +112,7 @@ pub fn bench_cases() -> Vec<BenchCase> {
             name: format!("compute/big/n={n}"),
             label: format!(
                 "Big F({}) by fast doubling: num-bigint vs JS BigInt",
-                group_digits(&n.to_string())
+                grouped(n)
             ),
             wasm: Side::wasm(move || {
                 black_box(compute::fib_big(black_box(n)).ok());
@@ -128,8 +126,8 @@ pub fn bench_cases() -> Vec<BenchCase> {
         name: format!("compute/big-decimal/n={n}"),
         label: format!(
             "Big F({}) and its {} decimal digits: fibonacci_decimal vs BigInt toString",
-            group_digits(&n.to_string()),
-            group_digits("20899")
+            grouped(n),
+            grouped(20_899)
         ),
         wasm: Side::wasm(move || {
             black_box(compute::fibonacci_decimal(black_box(n)));
@@ -146,21 +144,6 @@ fn iterative_many() {
         acc = acc.wrapping_add(compute::fib_iterative(black_box(n)).unwrap_or(0));
     }
     black_box(acc);
-}
-
-/// "1234567" → "1,234,567" (digits only; anything else is returned unchanged).
-pub fn group_digits(digits: &str) -> String {
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return digits.to_string();
-    }
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Milliseconds per call of `f`: calls it 1, 2, 4, … times until one batch takes about
@@ -393,8 +376,12 @@ impl WorkerJob {
         let url = worker_url()?;
         let options = web_sys::WorkerOptions::new();
         options.set_type(web_sys::WorkerType::Module);
-        let worker = web_sys::Worker::new_with_options(&url, &options)
-            .map_err(|e| format!("the browser refused to start a worker: {}", js_text(&e)))?;
+        let worker = web_sys::Worker::new_with_options(&url, &options).map_err(|e| {
+            format!(
+                "the browser refused to start a worker: {}",
+                js_error_message(&e)
+            )
+        })?;
         let job_value = serde_wasm_bindgen::to_value(&job).map_err(|e| e.to_string())?;
         let on_message = {
             let worker = worker.clone();
@@ -404,7 +391,10 @@ impl WorkerJob {
                     Ok(WorkerMessage::Ready) => {
                         if let Err(e) = worker.post_message(&job_value) {
                             on_event(WorkerMessage::Failed {
-                                message: format!("could not send the job: {}", js_text(&e)),
+                                message: format!(
+                                    "could not send the job: {}",
+                                    js_error_message(&e)
+                                ),
                             });
                         }
                     }
@@ -447,15 +437,4 @@ impl Drop for WorkerJob {
     fn drop(&mut self) {
         self.cancel();
     }
-}
-
-fn js_text(value: &JsValue) -> String {
-    value
-        .as_string()
-        .or_else(|| {
-            value
-                .dyn_ref::<js_sys::Error>()
-                .and_then(|e| e.message().as_string())
-        })
-        .unwrap_or_else(|| "unknown error".into())
 }

@@ -1,4 +1,5 @@
-//! Small DOM helpers shared by the tabs.
+//! Small DOM helpers shared by the tabs: the document, focus, the clipboard, downloads,
+//! and what an input event carries.
 
 use wasm_bindgen::JsCast;
 
@@ -28,7 +29,6 @@ pub async fn copy_text(text: &str) -> bool {
 
 /// Offers `bytes` as a file download named `name`.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let document = document().ok_or("no document")?;
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
@@ -37,15 +37,23 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
         .map_err(|_| "the browser could not make the file")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|_| "the browser could not make a link")?;
-    let anchor: web_sys::HtmlAnchorElement = document
+    let clicked = download_url(name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    clicked
+}
+
+/// Offers what `url` points at (a `blob:` or `data:` URL) as a file download named
+/// `name`, by clicking a detached `<a download>`.
+pub fn download_url(name: &str, url: &str) -> Result<(), String> {
+    let anchor: web_sys::HtmlAnchorElement = document()
+        .ok_or("no document")?
         .create_element("a")
         .map_err(|_| "no anchor")?
         .dyn_into()
         .map_err(|_| "no anchor")?;
-    anchor.set_href(&url);
+    anchor.set_href(url);
     anchor.set_download(name);
     anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
 
@@ -91,4 +99,29 @@ pub fn center_in_scroller(id: &str) {
     }
     let left = item.offset_left() - bar.offset_left();
     bar.set_scroll_left(left - (bar.client_width() - item.offset_width()) / 2);
+}
+
+/// The value of the `<input>`, `<textarea>` or `<select>` that `event` came from, so a
+/// component's `oninput`/`onchange` can read what was typed or chosen without naming
+/// element types. `None` for any other target.
+pub fn event_value(event: &web_sys::Event) -> Option<String> {
+    let target = event.target()?;
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(input.value())
+    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        Some(area.value())
+    } else {
+        target
+            .dyn_ref::<web_sys::HtmlSelectElement>()
+            .map(|select| select.value())
+    }
+}
+
+/// Whether the checkbox or radio button that `event` came from is checked; `None` when it
+/// came from anything else.
+pub fn event_checked(event: &web_sys::Event) -> Option<bool> {
+    event
+        .target()?
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .map(|input| input.checked())
 }

@@ -93,15 +93,6 @@ pub fn loaded_wasm_size() -> Option<WasmSize> {
     })
 }
 
-/// "1.23 MB", "456 kB", "789 B" (decimal units, as browsers' network panels use).
-pub fn format_bytes(bytes: f64) -> String {
-    if !bytes.is_finite() || bytes < 0.0 {
-        "–".into()
-    } else if bytes >= 1e6 {
-        format!("{:.2} MB", bytes / 1e6)
-    } else if bytes >= 1e3 {
-        format!("{:.0} kB", bytes / 1e3)
-    } else {
-        format!("{bytes:.0} B")
-    }
-}
+/// Sizes the browser reports, for the overview: the one size format of the app
+/// ([`crate::lab::fmt::bytes_f64`], binary units).
+pub use crate::lab::fmt::bytes_f64 as format_bytes;

@@ -22,6 +22,7 @@ use wasm_bindgen::{Clamped, JsCast};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement, ImageData};
 
+use crate::lab::fmt;
 use crate::lab::image::samples::Sample;
 use crate::lab::image::{
     self as lab, ColorMatrix, DEFAULT_MAX_MEGAPIXELS, Filter, ImageError, ToneCurve,
@@ -220,16 +221,7 @@ pub fn download_png(canvas: &HtmlCanvasElement, name: &str) -> Result<(), String
     let url = canvas
         .to_data_url_with_type("image/png")
         .map_err(|_| "the browser could not encode a PNG")?;
-    let anchor: web_sys::HtmlAnchorElement = crate::web::dom::document()
-        .ok_or("no document")?
-        .create_element("a")
-        .map_err(|_| "no anchor")?
-        .dyn_into()
-        .map_err(|_| "no anchor")?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
-    Ok(())
+    crate::web::dom::download_url(name, &url)
 }
 
 /// The JavaScript baseline's name for a filter and the constants Rust computed for it
@@ -332,7 +324,7 @@ pub fn bench_cases_for(pixels: Vec<u8>, width: u32, height: u32) -> Vec<BenchCas
     if lab::check_len(pixels.len(), width, height).is_err() || pixels.is_empty() {
         return Vec::new();
     }
-    let mb = pixels.len() as f64 / 1e6;
+    let bytes = fmt::bytes(pixels.len() as u64);
     let size = format!("{width}x{height}");
     let js_src = Uint8ClampedArray::new_with_length(pixels.len() as u32);
     js_src.copy_from(&pixels);
@@ -345,7 +337,7 @@ pub fn bench_cases_for(pixels: Vec<u8>, width: u32, height: u32) -> Vec<BenchCas
         let (src, work) = (src.clone(), work.clone());
         cases.push(BenchCase {
             name: format!("image/copy/{size}"),
-            label: format!("Plain copy of {mb:.1} MB (memory bandwidth)"),
+            label: format!("Plain copy of {bytes} (memory bandwidth)"),
             wasm: Side::wasm(move || {
                 if let Ok(mut w) = work.try_borrow_mut() {
                     w.copy_from_slice(&src);
@@ -362,7 +354,7 @@ pub fn bench_cases_for(pixels: Vec<u8>, width: u32, height: u32) -> Vec<BenchCas
         let mut fresh = true;
         cases.push(BenchCase {
             name: format!("image/{}/{size}", slug(&filter)),
-            label: format!("{} on {mb:.1} MB", describe(&filter)),
+            label: format!("{} on {bytes}", describe(&filter)),
             wasm: Side::wasm(move || {
                 if let Ok(mut w) = work.try_borrow_mut() {
                     if fresh {

@@ -16,6 +16,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use super::bench::{BenchCase, BenchConfig, Side, now_ms};
+use super::error::js_error_message;
+use crate::lab::fmt;
 use crate::lab::json::{self, JsonValue};
 
 #[wasm_bindgen(module = "/src/web/js/json.js")]
@@ -51,14 +53,8 @@ pub fn js_stringify(v: &JsValue) -> Option<String> {
 
 /// The canonical form (see `js/json.js`) of what `JSON.parse(text)` gives, or its error.
 pub fn js_canonical_of_text(text: &str) -> Result<String, String> {
-    let value = json_parse(&js_sys::JsString::from(text)).map_err(js_error)?;
-    js_canonical(&value).map_err(js_error)
-}
-
-fn js_error(e: JsValue) -> String {
-    e.as_string()
-        .or_else(|| js_sys::Error::from(e).message().as_string())
-        .unwrap_or_else(|| "unknown JavaScript error".into())
+    let value = json_parse(&js_sys::JsString::from(text)).map_err(|e| js_error_message(&e))?;
+    js_canonical(&value).map_err(|e| js_error_message(&e))
 }
 
 // ----- canonical form, written from Rust ---------------------------------------------
@@ -321,9 +317,10 @@ pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
 
     // Path 4 first: its value is the reference the others are checked against.
     let t0 = now_ms();
-    let js_value = json_parse(&js_text).map_err(|e| format!("JSON.parse: {}", js_error(e)))?;
+    let js_value =
+        json_parse(&js_text).map_err(|e| format!("JSON.parse: {}", js_error_message(&e)))?;
     let js_into = now_ms() - t0;
-    let reference = js_canonical(&js_value).map_err(js_error)?;
+    let reference = js_canonical(&js_value).map_err(|e| js_error_message(&e))?;
     let t0 = now_ms();
     let js_back = json_stringify(&js_value)
         .ok()
@@ -349,8 +346,11 @@ pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
                     name: "1. text → lab::json::parse",
                     into_ms,
                     back_ms,
-                    bytes_in: format!("{} (text as UTF-8)", bytes(utf8)),
-                    bytes_out: format!("{} (to_json_string as UTF-8)", bytes(back_text.len())),
+                    bytes_in: format!("{} (text as UTF-8)", fmt::bytes(utf8 as u64)),
+                    bytes_out: format!(
+                        "{} (to_json_string as UTF-8)",
+                        fmt::bytes(back_text.len() as u64)
+                    ),
                     agrees: first_difference(&reference, &canonical_lab(&v)),
                     round_trip: round_trip_text(&reference, &back_text),
                 });
@@ -377,8 +377,11 @@ pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
                     name: "2. text → serde_json::Value",
                     into_ms,
                     back_ms,
-                    bytes_in: format!("{} (text as UTF-8)", bytes(utf8)),
-                    bytes_out: format!("{} (serde_json::to_string)", bytes(back_text.len())),
+                    bytes_in: format!("{} (text as UTF-8)", fmt::bytes(utf8 as u64)),
+                    bytes_out: format!(
+                        "{} (serde_json::to_string)",
+                        fmt::bytes(back_text.len() as u64)
+                    ),
                     agrees: first_difference(&reference, &canonical_serde(&v)),
                     round_trip: round_trip_text(&reference, &back_text),
                 });
@@ -418,8 +421,11 @@ pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
                     name: "2b. text → #[derive(Deserialize)] structs",
                     into_ms,
                     back_ms,
-                    bytes_in: format!("{} (text as UTF-8)", bytes(utf8)),
-                    bytes_out: format!("{} (only the typed fields)", bytes(back_text.len())),
+                    bytes_in: format!("{} (text as UTF-8)", fmt::bytes(utf8 as u64)),
+                    bytes_out: format!(
+                        "{} (only the typed fields)",
+                        fmt::bytes(back_text.len() as u64)
+                    ),
                     agrees: typed_agrees(&typed, &lab_value),
                     round_trip,
                 });
@@ -437,7 +443,7 @@ pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
         let t0 = now_ms();
         let object = json_parse(&js_text);
         let t1 = now_ms();
-        let parsed = object.map_err(js_error).and_then(|o| {
+        let parsed = object.map_err(|e| js_error_message(&e)).and_then(|o| {
             serde_wasm_bindgen::from_value::<serde_json::Value>(o).map_err(|e| e.to_string())
         });
         let t2 = now_ms();
@@ -450,7 +456,7 @@ pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
                 let back_ms = now_ms() - t3;
                 let round_trip = back
                     .map_err(|e| e.to_string())
-                    .and_then(|b| js_canonical(&b).map_err(js_error))
+                    .and_then(|b| js_canonical(&b).map_err(|e| js_error_message(&e)))
                     .and_then(|c| first_difference(&reference, &c));
                 reports.push(PathReport {
                     id: "swb",
@@ -458,9 +464,9 @@ pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
                     into_ms: t2 - t0,
                     back_ms,
                     bytes_in: format!(
-                        "no bulk copy: ≈{crossings} boundary calls (one or more per value and key), {} of strings copied one by one; JSON.parse took {:.1} ms of it",
-                        bytes(stats.string_bytes),
-                        t1 - t0
+                        "no bulk copy: ≈{crossings} boundary calls (one or more per value and key), {} of strings copied one by one; JSON.parse took {} of it",
+                        fmt::bytes(stats.string_bytes as u64),
+                        fmt::duration_ms(t1 - t0)
                     ),
                     bytes_out: format!("≈{crossings} calls creating JS values (to_value)"),
                     agrees: first_difference(&reference, &canonical_serde(&v)),
@@ -489,18 +495,6 @@ pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
     Ok(reports)
 }
 
-/// "1.23 MB", "456 B": sizes for people.
-pub fn bytes(n: usize) -> String {
-    let f = n as f64;
-    if f >= 1e6 {
-        format!("{:.2} MB", f / 1e6)
-    } else if f >= 1e3 {
-        format!("{:.1} KB", f / 1e3)
-    } else {
-        format!("{n} B")
-    }
-}
-
 // ----- benchmarks -------------------------------------------------------------------
 
 fn config() -> BenchConfig {
@@ -517,7 +511,7 @@ fn config() -> BenchConfig {
 /// and pays the crossing that path really pays, each iteration.
 pub fn doc_cases(doc: &str, text: &str) -> Vec<BenchCase> {
     let js_text = js_sys::JsString::from(text);
-    let size = bytes(text.len());
+    let size = fmt::bytes(text.len() as u64);
     let mut cases = Vec::new();
 
     let t = js_text.clone();
@@ -590,7 +584,7 @@ pub fn doc_cases(doc: &str, text: &str) -> Vec<BenchCase> {
 }
 
 /// The suite: every path on the three generated documents at scale 1.0
-/// (canada 2.3 MB of numbers, citm 1.7 MB of objects, twitter 630 KB of strings).
+/// (canada 2.2 MiB of numbers, citm 1.8 MiB of objects, twitter 615 KiB of strings).
 pub fn bench_cases() -> Vec<BenchCase> {
     let mut cases = doc_cases("canada", &json::gen_canada(1.0));
     cases.extend(doc_cases("citm", &json::gen_citm(1.0)));

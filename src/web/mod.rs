@@ -1,11 +1,15 @@
 //! Browser glue: everything that touches web-sys, js-sys or gloo lives here, so the
-//! Yew components stay free of DOM plumbing and the lab stays pure Rust.
+//! Yew components stay free of DOM plumbing and the lab stays pure Rust. No Yew view
+//! code lives here (`tests/layers.rs` checks it): functions and types the components
+//! call, and the JavaScript baselines in `js/`.
 
 pub mod bench;
 pub mod canvas;
 pub mod compute;
 pub mod dom;
+pub mod error;
 pub mod features;
+pub mod file;
 pub mod image;
 pub mod json;
 pub mod panic;
@@ -16,4 +20,5 @@ pub mod storage;
 pub mod strings;
 pub mod suite;
 pub mod theme;
+pub mod timer;
 pub mod vdom;

@@ -7,6 +7,7 @@ use std::hint::black_box;
 use wasm_bindgen::prelude::*;
 
 use super::bench::{BenchCase, BenchConfig, Side};
+use super::error::js_error_message;
 use super::storage;
 use crate::lab::signals::bench_shapes::Shape;
 use crate::lab::signals::sheet::Sheet;
@@ -231,16 +232,7 @@ pub fn shape_slug(shape: Shape) -> (&'static str, &'static str) {
 pub fn run_js_shape_once(shape: Shape) -> Result<u64, String> {
     run_shape_once_js(shape_slug(shape).0)
         .map(|n| n as u64)
-        .map_err(|e| js_error(&e))
-}
-
-fn js_error(e: &JsValue) -> String {
-    e.as_string()
-        .or_else(|| {
-            e.dyn_ref::<js_sys::Error>()
-                .and_then(|e| e.message().as_string())
-        })
-        .unwrap_or_else(|| "unknown JavaScript error".into())
+        .map_err(|e| js_error_message(&e))
 }
 
 /// Propagation through the js-reactivity-benchmark graphs: our runtime in WASM against

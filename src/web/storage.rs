@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use super::error::js_error_message;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum StorageError {
     /// No localStorage in this context (blocked by settings, or a sandboxed frame).
@@ -38,28 +40,20 @@ fn local_storage() -> Result<web_sys::Storage, StorageError> {
         .ok_or(StorageError::Unavailable)
 }
 
-fn js_message(e: wasm_bindgen::JsValue) -> String {
-    use wasm_bindgen::JsCast;
-    e.dyn_ref::<js_sys::Error>()
-        .map(|err| String::from(err.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown error".into())
-}
-
 pub fn get(key: &str) -> Result<Option<String>, StorageError> {
     local_storage()?
         .get_item(key)
-        .map_err(|e| StorageError::ReadFailed(js_message(e)))
+        .map_err(|e| StorageError::ReadFailed(js_error_message(&e)))
 }
 
 pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
     local_storage()?
         .set_item(key, value)
-        .map_err(|e| StorageError::WriteRefused(js_message(e)))
+        .map_err(|e| StorageError::WriteRefused(js_error_message(&e)))
 }
 
 pub fn remove(key: &str) -> Result<(), StorageError> {
     local_storage()?
         .remove_item(key)
-        .map_err(|e| StorageError::WriteRefused(js_message(e)))
+        .map_err(|e| StorageError::WriteRefused(js_error_message(&e)))
 }

@@ -8,6 +8,7 @@ use std::hint::black_box;
 use wasm_bindgen::prelude::*;
 
 use super::bench::{self, BenchCase, BenchConfig, Side};
+use super::error::js_error_message;
 use crate::lab::text::{self, EmailError};
 
 #[wasm_bindgen(module = "/src/web/js/strings.js")]
@@ -32,12 +33,6 @@ extern "C" {
     fn make_js_number_add_one(arg: f64) -> js_sys::Function;
 }
 
-fn js_error_text(e: JsValue) -> String {
-    e.as_string()
-        .or_else(|| js_sys::Error::from(e).message().as_string())
-        .unwrap_or_else(|| "unknown error".into())
-}
-
 /// The browser's own verdict: `validity.valid` of a hidden `<input type=email required>`
 /// holding `value`. `None` only where there is no DOM to ask.
 pub fn browser_email_valid(value: &str) -> Option<bool> {
@@ -46,7 +41,7 @@ pub fn browser_email_valid(value: &str) -> Option<bool> {
 
 /// `new Intl.NumberFormat(locale).format(BigInt(n))`, or why the browser refused.
 pub fn intl_format(locale: &str, n: i64) -> Result<String, String> {
-    intl_format_js(locale, &n.to_string()).map_err(js_error_text)
+    intl_format_js(locale, &n.to_string()).map_err(|e| js_error_message(&e))
 }
 
 /// JavaScript's `s.length` for the string that `s` becomes in JS (UTF-16 code units),

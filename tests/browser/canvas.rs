@@ -119,7 +119,7 @@ fn export_then_import_gives_the_same_commands() {
 }
 
 fn count_text(app: &Mounted) -> String {
-    app.get("#canvas-count").text_content().unwrap_or_default()
+    text_of(app, "#canvas-count")
 }
 
 fn pointer(target: &HtmlElement, kind: &str, x: f64, y: f64) {
@@ -214,15 +214,12 @@ async fn pointer_strokes_become_commands_and_undo_redo_work() {
 
     // Keyboard: Ctrl+Z, Shift+Ctrl+Z, Ctrl+Y.
     let key = |k: &str, shift: bool| {
-        let init = web_sys::KeyboardEventInit::new();
-        init.set_key(k);
-        init.set_ctrl_key(true);
-        init.set_shift_key(shift);
-        init.set_bubbles(true);
-        init.set_cancelable(true);
-        let e =
-            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-        document().body().unwrap().dispatch_event(&e).unwrap();
+        let modifiers: &[Modifier] = if shift {
+            &[Modifier::Ctrl, Modifier::Shift]
+        } else {
+            &[Modifier::Ctrl]
+        };
+        key_down_with(&document().body().unwrap(), k, modifiers);
     };
     key("z", false);
     settle().await;
@@ -279,29 +276,6 @@ async fn pointer_strokes_become_commands_and_undo_redo_work() {
     );
 }
 
-/// Puts a file with `text` into the import input, as a person picking it would.
-fn pick_file(input: &HtmlElement, text: &str) {
-    let f = js_sys::Function::new_with_args(
-        "input, text",
-        "const dt = new DataTransfer(); \
-         dt.items.add(new File([text], 'drawing.json', { type: 'application/json' })); \
-         input.files = dt.files; \
-         input.dispatchEvent(new Event('change', { bubbles: true }));",
-    );
-    f.call2(&wasm_bindgen::JsValue::NULL, input, &text.into())
-        .unwrap();
-}
-
-async fn wait_for(app: &Mounted, what: &str, f: impl Fn(&Mounted) -> bool) {
-    for _ in 0..100 {
-        if f(app) {
-            return;
-        }
-        settle().await;
-    }
-    panic!("timed out waiting for {what}: {}", count_text(app));
-}
-
 #[wasm_bindgen_test]
 async fn import_replaces_the_drawing_and_invalid_files_are_refused() {
     let app = fresh().await;
@@ -314,14 +288,26 @@ async fn import_replaces_the_drawing_and_invalid_files_are_refused() {
 
     let commands = stress_scene(20, 640, 400, 3);
     let json = commands_to_json(&commands).unwrap();
-    pick_file(&app.get("#canvas-import"), &json);
+    pick_file(
+        &app,
+        "#canvas-import",
+        "drawing.json",
+        "application/json",
+        &json,
+    );
     let expected = format!("{} commands in 1 strokes", commands.len());
-    wait_for(&app, "the import", |a| count_text(a).starts_with(&expected)).await;
+    wait_for_text(&app, "#canvas-count", |t| t.starts_with(&expected)).await;
 
     // Invalid: refused with the reason, the drawing kept.
-    pick_file(&app.get("#canvas-import"), r#"[{"MoveTo":[1.0]}]"#);
-    wait_for(&app, "the refusal", |a| {
-        a.text().contains("Refused") && a.query("#canvas-import-error").is_some()
+    pick_file(
+        &app,
+        "#canvas-import",
+        "drawing.json",
+        "application/json",
+        r#"[{"MoveTo":[1.0]}]"#,
+    );
+    wait_until("the refusal", || {
+        app.text().contains("Refused") && app.query("#canvas-import-error").is_some()
     })
     .await;
     assert!(
@@ -359,12 +345,7 @@ async fn text_tool_places_text_once() {
     let input: web_sys::HtmlInputElement = app.get("#canvas-text-input").dyn_into().unwrap();
     assert_eq!(active_id(), "canvas-text-input");
     input.set_value("Hi there");
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key("Enter");
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let e = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    input.dispatch_event(&e).unwrap();
+    key_down(&input, "Enter");
     settle().await;
     assert!(app.query("#canvas-text-input").is_none());
     assert!(

@@ -3,43 +3,14 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
-use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 use wasm_playground::web::compute::{self, Job, WorkerMessage};
-use web_sys::HtmlElement;
 
 use crate::support::*;
 
-/// Sets an input's value and fires `input` as typing would (bubbling, so Yew's
-/// delegated listener sees it).
-fn type_into(input: &HtmlElement, value: &str) {
-    let f = js_sys::Function::new_with_args(
-        "el, v",
-        "el.value = v; el.dispatchEvent(new Event('input', { bubbles: true }));",
-    );
-    f.call2(&JsValue::NULL, input, &JsValue::from_str(value))
-        .unwrap();
-}
-
-fn text_of(app: &Mounted, selector: &str) -> String {
-    app.get(selector).text_content().unwrap_or_default()
-}
-
-/// Waits (up to ~10 s) until `check` holds, letting the page and workers run.
-async fn wait_until(what: &str, mut check: impl FnMut() -> bool) {
-    for _ in 0..200 {
-        if check() {
-            return;
-        }
-        yew::platform::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("timed out waiting for {what}");
-}
-
 async fn type_n(app: &Mounted, value: &str) {
-    type_into(&app.get("#fib-n"), value);
+    type_into(app, "#fib-n", value);
     settle().await;
 }
 
@@ -109,7 +80,7 @@ async fn bad_input_gets_a_message_next_to_the_input_and_keeps_the_last_result() 
 #[wasm_bindgen_test]
 async fn deep_link_with_n_shows_that_n() {
     let app = Mounted::at("#/compute?n=100").await;
-    assert_eq!(app.get("#fib-n").dyn_into_input().value(), "100");
+    assert_eq!(value_of(&app, "#fib-n"), "100");
     assert_eq!(text_of(&app, "#fib-value"), "354224848179261915075");
 }
 
@@ -187,36 +158,9 @@ fn the_worker_job_reports_progress_and_the_exact_digits() {
     ));
 }
 
-/// A stand-in worker speaking the same protocol as `src/bin/fib_worker.rs` (which only
-/// Trunk builds; the e2e suite runs the real one): BigInt fast doubling, and for
-/// n = 999,999 a busy loop that only `terminate()` can stop.
-const STAND_IN: &str = r#"
-self.onmessage = (e) => {
-  const job = e.data;
-  self.postMessage({ type: "Progress", done: 0, total: 2, stage: "stand-in" });
-  if (job.n === 999999) { for (;;) {} }
-  let prev = 1n, cur = 0n;
-  for (let bit = 31 - Math.clz32(job.n); bit >= 0 && job.n > 0; bit--) {
-    const p2 = cur * cur + prev * prev, c2 = cur * (cur + (prev << 1n));
-    prev = p2; cur = c2;
-    if ((job.n >>> bit) & 1) { const nx = prev + cur; prev = cur; cur = nx; }
-  }
-  self.postMessage({ type: "Exact", n: job.n, digits: cur.toString(), compute_ms: 1, convert_ms: 1 });
-};
-self.postMessage({ type: "Ready" });
-"#;
-
-fn stand_in_url() -> String {
-    let parts = js_sys::Array::of1(&JsValue::from_str(STAND_IN));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/javascript");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).unwrap();
-    web_sys::Url::create_object_url_with_blob(&blob).unwrap()
-}
-
 #[wasm_bindgen_test]
 async fn a_worker_run_completes_and_can_be_cancelled() {
-    compute::set_worker_url(Some(stand_in_url()));
+    compute::set_worker_url(Some(stand_in_worker_url()));
     let app = Mounted::at("#/compute?n=60000").await;
     wait_until("the worker's digits", || {
         app.query("#fib-digit-count").is_some()
@@ -236,7 +180,7 @@ async fn a_worker_run_completes_and_can_be_cancelled() {
     assert!(text_of(&app, "#fib-exact").contains("Cancelled"));
     assert!(app.query("#fib-exact-progress").is_none());
     // Nothing comes back to life afterwards (neither the debounce timer nor the worker).
-    yew::platform::time::sleep(Duration::from_millis(600)).await;
+    sleep_ms(600).await;
     assert!(text_of(&app, "#fib-exact").contains("Cancelled"));
     app.get("#fib-exact-rerun").click();
     settle().await;
@@ -265,16 +209,6 @@ async fn a_worker_that_cannot_load_gives_a_message_not_a_hang() {
         "a Try again button"
     );
     compute::set_worker_url(None);
-}
-
-trait IntoInput {
-    fn dyn_into_input(self) -> web_sys::HtmlInputElement;
-}
-
-impl IntoInput for HtmlElement {
-    fn dyn_into_input(self) -> web_sys::HtmlInputElement {
-        wasm_bindgen::JsCast::dyn_into(self).unwrap()
-    }
 }
 
 #[wasm_bindgen_test]

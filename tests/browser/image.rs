@@ -20,13 +20,6 @@ fn canvas(w: u32, h: u32) -> HtmlCanvasElement {
     c
 }
 
-fn blob(text: &str, mime: &str) -> web_sys::Blob {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).unwrap()
-}
-
 /// Opaque noise: canvas round trips are only exact for alpha 255 (premultiplication).
 fn opaque_noise(w: u32, h: u32, seed: u64) -> Vec<u8> {
     let mut px = noise(w, h, seed).unwrap();
@@ -96,14 +89,7 @@ async fn bad_files_are_refused_with_a_message() {
 }
 
 async fn wait_for_status(app: &Mounted, what: &str) -> String {
-    for _ in 0..300 {
-        settle().await;
-        let text = app.get("#image-status").text_content().unwrap_or_default();
-        if text.contains(what) {
-            return text;
-        }
-    }
-    panic!("status never said {what:?}");
+    wait_for_text(app, "#image-status", |t| t.contains(what)).await
 }
 
 /// Compares a canvas read-back with the expected bytes. The canvas stores premultiplied
@@ -262,15 +248,7 @@ async fn every_bench_case_runs_both_sides() {
 
 /// Waits until the tab's image info starts with `source`.
 async fn wait_for_info(app: &Mounted, source: &str) -> String {
-    let mut info = String::new();
-    for _ in 0..300 {
-        settle().await;
-        info = app.get("#image-info").text_content().unwrap_or_default();
-        if info.starts_with(source) {
-            return info;
-        }
-    }
-    panic!("the image info never named {source:?}: {info:?}");
+    wait_for_text(app, "#image-info", |t| t.starts_with(source)).await
 }
 
 #[wasm_bindgen_test]

@@ -2,38 +2,22 @@
 //! parser against JSON.parse, the four bridge paths against each other, and the tab
 //! showing an error position.
 
-use std::time::Duration;
-
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 use wasm_playground::lab::json::{self, JsonValue};
+use wasm_playground::lab::rng::SplitMix64 as Rng;
 use wasm_playground::web::json as bridge;
 
 use crate::support::*;
 
-/// xorshift64*: deterministic, so a failure reproduces.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
-
 fn numbers() -> Vec<f64> {
-    let mut rng = Rng(0x5EED_0000_0000_0001);
+    let mut rng = Rng::new(0x5EED_0000_0000_0001);
     let mut out = Vec::new();
     for _ in 0..3000 {
-        out.push(f64::from_bits(rng.next()));
+        out.push(f64::from_bits(rng.next_u64()));
     }
     for _ in 0..1000 {
-        out.push((rng.next() as i64 >> rng.below(64)) as f64);
+        out.push((rng.next_u64() as i64 >> rng.below(64)) as f64);
     }
     for e in -330..=310 {
         out.push(format!("1e{e}").parse().unwrap());
@@ -108,7 +92,7 @@ fn random_string(rng: &mut Rng) -> String {
 
 #[wasm_bindgen_test]
 fn to_json_string_escapes_strings_as_json_stringify_does() {
-    let mut rng = Rng(0xC0FF_EE00_1234_5678);
+    let mut rng = Rng::new(0xC0FF_EE00_1234_5678);
     for i in 0..3000 {
         let s = random_string(&mut rng);
         let ours = JsonValue::Str(s.clone()).to_json_string();
@@ -128,7 +112,7 @@ fn random_value(rng: &mut Rng, depth: u32) -> JsonValue {
         1 => JsonValue::Bool(rng.below(2) == 0),
         2 => JsonValue::Number(match rng.below(3) {
             0 => rng.below(1000) as f64,
-            1 => f64::from_bits(rng.next()),
+            1 => f64::from_bits(rng.next_u64()),
             _ => -(rng.below(1 << 20) as f64) / 1024.0,
         }),
         3 => JsonValue::Str(random_string(rng)),
@@ -227,7 +211,7 @@ const HAND_PICKED: &[&str] = &[
 #[wasm_bindgen_test]
 fn parse_accepts_and_rejects_as_json_parse_does() {
     let mut corpus: Vec<String> = HAND_PICKED.iter().map(|s| s.to_string()).collect();
-    let mut rng = Rng(0xFEED_FACE_CAFE_BEEF);
+    let mut rng = Rng::new(0xFEED_FACE_CAFE_BEEF);
     for i in 0..400 {
         let v = random_value(&mut rng, 0);
         let text = if i % 2 == 0 {
@@ -276,7 +260,7 @@ fn parse_accepts_and_rejects_as_json_parse_does() {
 
 #[wasm_bindgen_test]
 fn parsed_values_equal_json_parse_values() {
-    let mut rng = Rng(0x0DD_BA11);
+    let mut rng = Rng::new(0x0DD_BA11);
     for _ in 0..300 {
         let text = random_value(&mut rng, 0).to_json_string();
         let ours = json::parse(&text).unwrap();
@@ -317,14 +301,10 @@ fn the_bridge_reports_a_real_difference() {
     assert_eq!(lab.agrees, Ok(()));
 }
 
-async fn type_into(app: &Mounted, text: &str) {
-    let area: web_sys::HtmlTextAreaElement =
-        wasm_bindgen::JsCast::dyn_into(app.get("#json-input")).unwrap();
-    area.set_value(text);
-    let event = web_sys::Event::new("input").unwrap();
-    area.dispatch_event(&event).unwrap();
-    // Past the debounce.
-    yew::platform::time::sleep(Duration::from_millis(400)).await;
+/// Types into the editor, then waits past the parse debounce.
+async fn type_json(app: &Mounted, text: &str) {
+    type_into(app, "#json-input", text);
+    sleep_ms(400).await;
     settle().await;
 }
 
@@ -332,7 +312,7 @@ async fn type_into(app: &Mounted, text: &str) {
 async fn an_error_shows_its_line_and_column_with_a_caret() {
     let app = Mounted::at("#/json").await;
     assert!(app.get("h2").text_content().unwrap().contains("JSON"));
-    type_into(&app, "{\n  \"a\": 1,\n  \"b\": [1, 2,]\n}").await;
+    type_json(&app, "{\n  \"a\": 1,\n  \"b\": [1, 2,]\n}").await;
     let message = app.get("#json-error").text_content().unwrap();
     assert!(message.contains("Line 3, column 14"), "{message}");
     assert!(message.contains("trailing comma"), "{message}");
@@ -348,7 +328,7 @@ async fn an_error_shows_its_line_and_column_with_a_caret() {
     );
 
     // Fixing it clears the message and shows the tree and stats.
-    type_into(&app, "{\"a\": 1, \"b\": [1, 2]}").await;
+    type_json(&app, "{\"a\": 1, \"b\": [1, 2]}").await;
     assert_eq!(app.get("#json-error").text_content().unwrap(), "");
     assert!(app.query("#json-error-excerpt").is_none());
     let stats = app.get("#json-stats").text_content().unwrap();
@@ -367,7 +347,7 @@ async fn a_sample_loads_with_stats_and_a_capped_tree() {
     app.get("#json-sample-canada").click();
     settle().await;
     let stats = app.get("#json-stats").text_content().unwrap();
-    assert!(stats.contains("MB"), "{stats}");
+    assert!(stats.contains("MiB"), "{stats}");
     // The root is open; its children are closed, so the tree stays small.
     let nodes = app
         .root
@@ -397,7 +377,7 @@ async fn a_large_document_waits_for_the_parse_button() {
     let app = Mounted::at("#/json").await;
     let big = json::gen_canada(3.0);
     assert!(big.len() > 5 * 1024 * 1024, "{} bytes", big.len());
-    type_into(&app, &big).await;
+    type_json(&app, &big).await;
     let status = app.get("#json-status").text_content().unwrap();
     assert!(status.contains("parsing as you type is off"), "{status}");
     assert!(app.query("#json-stats").is_none());

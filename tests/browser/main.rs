@@ -5,6 +5,7 @@
 mod bench;
 mod canvas;
 mod compute;
+mod hooks;
 mod image;
 mod json;
 mod shell;

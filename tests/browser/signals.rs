@@ -10,7 +10,6 @@ use wasm_playground::lab::signals::Runtime;
 use wasm_playground::lab::signals::bench_shapes::Shape;
 use wasm_playground::web::signals::{SHEET_KEY, bench_cases, run_js_shape_once};
 use wasm_playground::web::storage;
-use web_sys::HtmlInputElement;
 
 use crate::support::*;
 
@@ -19,15 +18,8 @@ async fn fresh_tab() -> Mounted {
     Mounted::at("#/signals").await
 }
 
-fn input_event(target: &web_sys::EventTarget) {
-    let event = web_sys::Event::new("input").unwrap();
-    target.dispatch_event(&event).unwrap();
-}
-
 fn cell_text(app: &Mounted, name: &str) -> String {
-    app.get(&format!("#sig-cell-{name}"))
-        .text_content()
-        .unwrap_or_default()
+    text_of(app, &format!("#sig-cell-{name}"))
 }
 
 fn count_of(app: &Mounted, name: &str) -> u64 {
@@ -57,11 +49,9 @@ async fn edit_cell(app: &Mounted, name: &str, text: &str) {
     settle().await;
     key_down(&app.get("#sig-grid"), "Enter");
     settle().await;
-    let input: HtmlInputElement = app.get("#sig-cell-input").dyn_into().unwrap();
-    input.set_value(text);
-    input_event(&input);
+    type_into(app, "#sig-cell-input", text);
     settle().await;
-    key_down(&input, "Enter");
+    key_down(&app.get("#sig-cell-input"), "Enter");
     settle().await;
 }
 
@@ -173,11 +163,9 @@ async fn escape_cancels_and_arrow_keys_move() {
     );
     key_down(&app.get("#sig-grid"), "Enter");
     settle().await;
-    let input: HtmlInputElement = app.get("#sig-cell-input").dyn_into().unwrap();
-    input.set_value("999");
-    input_event(&input);
+    type_into(&app, "#sig-cell-input", "999");
     settle().await;
-    key_down(&input, "Escape");
+    key_down(&app.get("#sig-cell-input"), "Escape");
     settle().await;
     assert!(app.query("#sig-cell-input").is_none());
     assert_eq!(cell_text(&app, "C2"), "10");
@@ -199,9 +187,7 @@ async fn the_diamond_demo_shows_the_naive_glitch_and_ours_consistent() {
     assert!(app.query("#sig-naive .sig-glitch").is_some());
     assert!(app.query("#sig-ours .sig-glitch").is_none());
     // Typing a value writes a too.
-    let input: HtmlInputElement = app.get("#sig-a").dyn_into().unwrap();
-    input.set_value("10");
-    input_event(&input);
+    type_into(&app, "#sig-a", "10");
     settle().await;
     assert_eq!(
         app.get("#sig-ours-summary")
@@ -216,8 +202,7 @@ async fn the_diamond_demo_shows_the_naive_glitch_and_ours_consistent() {
             .contains("a=10 b=20 c=11 → d=31")
     );
     // Bad input: a message, nothing written.
-    input.set_value("ten");
-    input_event(&input);
+    type_into(&app, "#sig-a", "ten");
     settle().await;
     assert!(!app.get("#sig-a-error").text_content().unwrap().is_empty());
     assert_eq!(

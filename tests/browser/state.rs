@@ -1,13 +1,10 @@
 //! The State tab in Firefox: persistence through localStorage across a remount, damaged
 //! storage, file import, and the counter, items and scores driven through the UI.
 
-use std::time::Duration;
-
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use wasm_playground::web::state::{self as module, STORAGE_KEY, UNREADABLE_KEY};
 use wasm_playground::web::storage;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlElement;
 
 use crate::support::*;
 
@@ -16,13 +13,6 @@ fn fresh_visit() {
     storage::remove(STORAGE_KEY).unwrap();
     storage::remove(UNREADABLE_KEY).unwrap();
     module::forget_memory();
-}
-
-fn type_into(app: &Mounted, selector: &str, value: &str) {
-    let input: HtmlInputElement = app.get(selector).dyn_into().unwrap();
-    input.set_value(value);
-    let event = web_sys::Event::new("input").unwrap();
-    input.dispatch_event(&event).unwrap();
 }
 
 async fn add_item(app: &Mounted, text: &str) {
@@ -40,27 +30,12 @@ async fn set_score(app: &Mounted, name: &str, score: &str) {
     settle().await;
 }
 
-fn text_of(app: &Mounted, selector: &str) -> String {
-    app.get(selector).text_content().unwrap_or_default()
-}
-
 fn item_texts(app: &Mounted) -> Vec<String> {
     let list = app.root.query_selector_all(".item-text").unwrap();
     (0..list.length())
         .filter_map(|i| list.get(i))
         .map(|n| n.text_content().unwrap_or_default())
         .collect()
-}
-
-/// Waits (up to 10 s) until `ready` says yes; the work behind it is asynchronous.
-async fn wait_until(what: &str, ready: impl Fn() -> bool) {
-    for _ in 0..500 {
-        if ready() {
-            return;
-        }
-        yew::platform::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("timed out waiting for {what}");
 }
 
 #[wasm_bindgen_test]
@@ -154,20 +129,6 @@ async fn foreign_data_with_a_full_backup_slot_pauses_saving_until_discarded() {
     fresh_visit();
 }
 
-/// Puts `text` into the file input as a file named `name` and fires `change`, as picking
-/// a file does.
-fn pick_file(app: &Mounted, name: &str, text: &str) {
-    let parts = js_sys::Array::of1(&text.into());
-    let file = web_sys::File::new_with_str_sequence(&parts, name).unwrap();
-    let transfer = web_sys::DataTransfer::new().unwrap();
-    transfer.items().add_with_file(&file).unwrap();
-    let input: HtmlInputElement = app.get("#state-import").dyn_into().unwrap();
-    input.set_files(transfer.files().as_ref());
-    input
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-}
-
 #[wasm_bindgen_test]
 async fn importing_a_bad_file_is_refused_and_keeps_the_state() {
     fresh_visit();
@@ -177,7 +138,9 @@ async fn importing_a_bad_file_is_refused_and_keeps_the_state() {
 
     pick_file(
         &app,
+        "#state-import",
         "broken.json",
+        "application/json",
         r#"{"version":1,"counter":2,"items":["a"#,
     );
     wait_until("the import error", || {
@@ -199,7 +162,9 @@ async fn importing_a_bad_file_is_refused_and_keeps_the_state() {
 
     pick_file(
         &app,
+        "#state-import",
         "scores.json",
+        "application/json",
         r#"{"version":1,"counter":0,"items":[],"scores":[{"name":"x","score":null}]}"#,
     );
     wait_until("the second import error", || {
@@ -210,7 +175,7 @@ async fn importing_a_bad_file_is_refused_and_keeps_the_state() {
 
     // A good file replaces the state, and the error goes away.
     let good = r#"{"version":1,"counter":7,"items":["from file"],"scores":[]}"#;
-    pick_file(&app, "good.json", good);
+    pick_file(&app, "#state-import", "good.json", "application/json", good);
     wait_until("the import", || app.query("#state-import-ok").is_some()).await;
     assert_eq!(item_texts(&app), ["from file"]);
     assert_eq!(text_of(&app, "#state-counter"), "7");
@@ -254,13 +219,7 @@ async fn items_are_added_removed_and_moved_through_the_ui() {
     assert_eq!(item_texts(&app), ["d", "c"]);
     let row: HtmlElement = app.get("#state-item-1");
     row.focus().unwrap();
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key("ArrowUp");
-    init.set_alt_key(true);
-    init.set_bubbles(true);
-    let event =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    row.dispatch_event(&event).unwrap();
+    key_down_with(&row, "ArrowUp", &[Modifier::Alt]);
     settle().await;
     assert_eq!(item_texts(&app), ["c", "d"]);
 
@@ -397,9 +356,7 @@ async fn bulk_add_shows_a_window_and_js_reads_an_item_out_of_memory() {
         use wasm_bindgen::JsCast;
         let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
         memory.grow(1);
-        let input = app.get("#state-read-index");
-        let event = web_sys::Event::new("input").unwrap();
-        input.dispatch_event(&event).unwrap();
+        fire(&app.get("#state-read-index"), "input");
         settle().await;
     }
     let status = text_of(&app, "#state-view-status");

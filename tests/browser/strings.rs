@@ -2,32 +2,13 @@
 //! against the real element on a generated corpus, `format_number_in` against
 //! `Intl.NumberFormat` for every supported locale, and the tab driven like a person.
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
+use wasm_playground::lab::rng::SplitMix64 as Rng;
 use wasm_playground::lab::text::{self, SUPPORTED_LOCALES};
 use wasm_playground::web::bench::Side;
 use wasm_playground::web::strings as glue;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 
 use crate::support::*;
-
-/// xorshift64*: deterministic, so a failure reproduces.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
 
 const LOCAL_PIECES: &[&str] = &[
     "a", "Z", "0", "9", "john", "x.y", ".", "..", "!", "#", "$", "%", "&", "'", "*", "+", "/", "=",
@@ -72,9 +53,9 @@ const DOMAIN_PIECES: &[&str] = &[
 ];
 
 fn long_label(rng: &mut Rng) -> String {
-    let len = [1, 62, 63, 64, 65][rng.below(5)];
+    let len = [1, 62, 63, 64, 65][rng.index(5)];
     let mut s = "a".repeat(len);
-    if rng.below(3) == 0 {
+    if rng.index(3) == 0 {
         s.replace_range(0..1, "ü");
     }
     s
@@ -84,61 +65,70 @@ fn long_label(rng: &mut Rng) -> String {
 /// whitespace and line breaks around, some pure noise.
 fn tricky_address(rng: &mut Rng) -> String {
     let mut s = String::new();
-    match rng.below(10) {
+    match rng.index(10) {
         0 => {
             // Noise over every piece.
-            for _ in 0..rng.below(8) {
-                let pieces = if rng.below(2) == 0 {
+            for _ in 0..rng.index(8) {
+                let pieces = if rng.index(2) == 0 {
                     LOCAL_PIECES
                 } else {
                     DOMAIN_PIECES
                 };
-                s.push_str(rng.pick(pieces));
+                s.push_str(rng.pick(pieces).unwrap());
             }
             return s;
         }
-        1 => s.push_str(rng.pick(&[" ", "\t", "\n", "\r\n", "\u{C}", "  "])),
+        1 => s.push_str(rng.pick(&[" ", "\t", "\n", "\r\n", "\u{C}", "  "]).unwrap()),
         _ => {}
     }
-    for _ in 0..1 + rng.below(3) {
-        if rng.below(3) == 0 {
-            s.push_str(rng.pick(LOCAL_PIECES));
+    for _ in 0..1 + rng.index(3) {
+        if rng.index(3) == 0 {
+            s.push_str(rng.pick(LOCAL_PIECES).unwrap());
         } else {
-            s.push_str(rng.pick(&["a", "john", "x.y", "a+b", "Z9", "o'neil"]));
+            s.push_str(
+                rng.pick(&["a", "john", "x.y", "a+b", "Z9", "o'neil"])
+                    .unwrap(),
+            );
         }
     }
     s.push('@');
-    let labels = 1 + rng.below(3);
+    let labels = 1 + rng.index(3);
     for i in 0..labels {
         if i > 0 {
-            s.push_str(if rng.below(12) == 0 {
-                rng.pick(&["\u{3002}", "..", "-."])
+            s.push_str(if rng.index(12) == 0 {
+                rng.pick(&["\u{3002}", "..", "-."]).unwrap()
             } else {
                 "."
             });
         }
-        match rng.below(6) {
+        match rng.index(6) {
             0 => s.push_str(&long_label(rng)),
-            1 | 2 => s.push_str(rng.pick(DOMAIN_PIECES)),
-            _ => s.push_str(rng.pick(&[
-                "example",
-                "com",
-                "b",
-                "mail",
-                "bücher",
-                "de",
-                "xn--bcher-kva",
-            ])),
+            1 | 2 => s.push_str(rng.pick(DOMAIN_PIECES).unwrap()),
+            _ => s.push_str(
+                rng.pick(&[
+                    "example",
+                    "com",
+                    "b",
+                    "mail",
+                    "bücher",
+                    "de",
+                    "xn--bcher-kva",
+                ])
+                .unwrap(),
+            ),
         }
     }
-    match rng.below(12) {
-        0 => s.push_str(rng.pick(&[" ", "\n", "\r", "\t", ".", "-", "\u{3002}"])),
+    match rng.index(12) {
+        0 => s.push_str(
+            rng.pick(&[" ", "\n", "\r", "\t", ".", "-", "\u{3002}"])
+                .unwrap(),
+        ),
         1 => {
             let mut middle = s.len() / 2;
             while !s.is_char_boundary(middle) {
                 middle -= 1;
             }
-            let piece = rng.pick(&["\r\n", "\n", " "]);
+            let piece = rng.pick(&["\r\n", "\n", " "]).unwrap();
             s.insert_str(middle, piece);
         }
         _ => {}
@@ -148,7 +138,7 @@ fn tricky_address(rng: &mut Rng) -> String {
 
 #[wasm_bindgen_test]
 fn rust_email_verdict_equals_input_type_email_on_generated_corpus() {
-    let mut rng = Rng(0x5EED_E4A1_1234_5678);
+    let mut rng = Rng::new(0x5EED_E4A1_1234_5678);
     let mut corpus: Vec<String> = (0..2_500).map(|_| tricky_address(&mut rng)).collect();
     // Hand-picked corners on top of the generated ones.
     for s in [
@@ -213,17 +203,17 @@ fn interesting_i64s(rng: &mut Rng) -> Vec<i64> {
     }
     while values.len() < 520 {
         // Random magnitudes: uniform over the digit count, then over the digits.
-        let digits = 1 + rng.below(19) as u32;
-        let n = (rng.next() % 10u64.pow(digits)) as i64;
-        values.push(if rng.below(2) == 0 { n } else { -n });
-        values.push(rng.next() as i64);
+        let digits = 1 + rng.index(19) as u32;
+        let n = (rng.next_u64() % 10u64.pow(digits)) as i64;
+        values.push(if rng.index(2) == 0 { n } else { -n });
+        values.push(rng.next_u64() as i64);
     }
     values
 }
 
 #[wasm_bindgen_test]
 fn format_number_in_equals_intl_number_format_for_every_locale() {
-    let mut rng = Rng(0xC0FF_EE00_DEAD_BEEF);
+    let mut rng = Rng::new(0xC0FF_EE00_DEAD_BEEF);
     let values = interesting_i64s(&mut rng);
     assert!(values.len() >= 500);
     let mut differences = Vec::new();
@@ -338,21 +328,6 @@ fn crossing_cases_return_what_they_were_given() {
     }
 }
 
-fn type_into(app: &Mounted, selector: &str, value: &str) {
-    let el = app.get(selector);
-    if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
-        input.set_value(value);
-    } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
-        area.set_value(value);
-    }
-    el.dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-}
-
-fn text_of(app: &Mounted, selector: &str) -> String {
-    app.get(selector).text_content().unwrap_or_default()
-}
-
 #[wasm_bindgen_test]
 async fn typed_address_gets_a_verdict_pointing_at_the_character() {
     let app = Mounted::at("#/strings").await;
@@ -416,8 +391,7 @@ async fn typed_address_gets_a_verdict_pointing_at_the_character() {
 #[wasm_bindgen_test]
 async fn deep_link_fills_the_inputs() {
     let app = Mounted::at("#/strings?email=a%40b.c&n=1234").await;
-    let input: HtmlInputElement = app.get("#email-input").dyn_into().unwrap();
-    assert_eq!(input.value(), "a@b.c");
+    assert_eq!(value_of(&app, "#email-input"), "a@b.c");
     assert!(text_of(&app, "#email-verdict").contains("accepts"));
     assert_eq!(text_of(&app, "#number-en"), "1,234");
     assert_eq!(

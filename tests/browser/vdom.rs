@@ -12,7 +12,7 @@ use wasm_playground::web::vdom::{
     DomCounts, TOUCHED_ATTRIBUTE, apply_patches, apply_patches_one_by_one, bench_cases, mount,
     run_our_step, run_vanilla_step, run_yew_step, to_yew,
 };
-use web_sys::{Element, HtmlTextAreaElement};
+use web_sys::Element;
 use yew::prelude::*;
 
 use crate::support::*;
@@ -289,13 +289,6 @@ async fn a_patch_that_does_not_fit_is_an_error_not_a_panic() {
     container.remove();
 }
 
-fn type_into(app: &Mounted, selector: &str, text: &str) {
-    let area: HtmlTextAreaElement = app.get(selector).dyn_into().unwrap();
-    area.set_value(text);
-    area.dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-}
-
 fn count(selector: &str) -> u32 {
     document().query_selector_all(selector).unwrap().length()
 }
@@ -357,10 +350,6 @@ async fn hostile_markup_never_reaches_the_document() {
     }
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
     assert!(pwned.is_undefined(), "no hostile code ran");
-}
-
-fn text_of(app: &Mounted, selector: &str) -> String {
-    app.get(selector).text_content().unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
@@ -431,8 +420,7 @@ async fn keyed_list_buttons_rewrite_after_and_moves_are_minimal() {
     );
     app.get("#vdom-reverse").click();
     settle().await;
-    let after: HtmlTextAreaElement = app.get("#vdom-after").dyn_into().unwrap();
-    let tree = parse_markup_root(&after.value()).unwrap();
+    let tree = parse_markup_root(&value_of(&app, "#vdom-after")).unwrap();
     let keys: Vec<&str> = tree.children().iter().filter_map(VNode::key).collect();
     assert_eq!(keys, ["g", "h", "x", "e", "b", "d", "c", "a"]);
     assert!(text_of(&app, "#vdom-ours-verdict").contains('✓'));
@@ -459,8 +447,11 @@ async fn a_parse_error_names_line_and_column_and_keeps_the_panes() {
     let ours_before = app.get("#vdom-ours").inner_html();
     type_into(&app, "#vdom-after", "<div>\n  <span></div>");
     settle().await;
-    let select: web_sys::HtmlSelectElement = app.get("#vdom-preset").dyn_into().unwrap();
-    assert_eq!(select.value(), "", "the picker says (edited)");
+    assert_eq!(
+        value_of(&app, "#vdom-preset"),
+        "",
+        "the picker says (edited)"
+    );
     let error = text_of(&app, "#vdom-after-error");
     assert!(error.contains("Line 2, column 9"), "{error}");
     assert_eq!(app.get("#vdom-ours").inner_html(), ours_before);
@@ -480,9 +471,7 @@ async fn a_preset_link_followed_while_the_tab_is_open_loads_that_preset() {
     assert_eq!(select.value(), "keyed");
     // Choosing a preset puts it in the URL.
     select.set_value("attributes");
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    fire(&select, "change");
     settle().await;
     assert!(hash().contains("preset=attributes"), "{}", hash());
     assert!(text_of(&app, "#vdom-patches").contains("remove attribute title"));

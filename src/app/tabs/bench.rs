@@ -9,8 +9,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::widgets::RatioBar;
+use crate::lab::fmt::{duration_ms, ratio};
 use crate::lab::report::{Report, ResultRow};
-use crate::web::bench::{self, format_ms};
+use crate::web::bench;
 use crate::web::{dom, features, suite};
 
 #[derive(Clone, PartialEq)]
@@ -82,7 +83,7 @@ pub fn BenchTab() -> Html {
             let rows = rows.clone();
             let phase = phase.clone();
             let cancel = cancel.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            yew::platform::spawn_local(async move {
                 let mut done_rows = Vec::new();
                 rows.set(Vec::new());
                 // Cases are built one group at a time: some allocate large inputs.
@@ -228,8 +229,8 @@ pub fn BenchTab() -> Html {
                                 Ok((w, j, _)) => html! {
                                     <tr data-case={r.name.clone()}>
                                         <th scope="row">{ &r.label }<br/><small><code>{ &r.name }</code></small></th>
-                                        <td>{ format_ms(*w) }</td>
-                                        <td>{ format_ms(*j) }</td>
+                                        <td>{ duration_ms(*w) }</td>
+                                        <td>{ duration_ms(*j) }</td>
                                         <td><RatioBar wasm_ms={*w} js_ms={*j} /></td>
                                     </tr>
                                 },
@@ -329,7 +330,8 @@ fn RatioChart(props: &RatioChartProps) -> Html {
                         <text x={(label_w - 8.0).to_string()} y={(y + row_h * 0.62).to_string()} class="case-label">{ short(&r.name) }</text>
                         <rect x={x0.to_string()} y={y.to_string()} width={(x1 - x0).max(1.0).to_string()} height={(row_h - 8.0).to_string()} class={class} rx="3" />
                         <text x={(x1.max(x0) + 4.0).min(width - 60.0).to_string()} y={(y + row_h * 0.62).to_string()} class="ratio-label">
-                            { if s >= 1.0 { format!("{s:.2}×") } else { format!("1/{:.2}×", 1.0 / s) } }
+                            // The side of the 1× line says who won; the label says by how much.
+                            { ratio(s.max(1.0 / s)) }
                         </text>
                     </g>
                 }

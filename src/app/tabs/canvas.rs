@@ -14,10 +14,11 @@ use crate::lab::canvas::{
     Canvas, DrawCommand, History, MAX_JSON_BYTES, Stroke, commands_from_json, commands_to_json,
     stress_scene, validate_commands,
 };
-use crate::web::bench::{format_ms, now_ms, yield_now};
+use crate::lab::fmt::{bytes, bytes_f64, duration_ms};
+use crate::web::bench::{now_ms, yield_now};
 use crate::web::canvas::{
-    agreement_percent, bench_cases_for, context_2d, device_pixel_ratio, download_data_url,
-    draw_calls, draw_rasterized, png_data_url, read_pixels, render_calls, render_rasterized,
+    agreement_percent, bench_cases_for, context_2d, device_pixel_ratio, draw_calls,
+    draw_rasterized, png_data_url, read_pixels, render_calls, render_rasterized,
     size_backing_store,
 };
 use crate::web::{dom, storage};
@@ -756,7 +757,7 @@ pub fn CanvasTab() -> Html {
                 .cast::<HtmlCanvasElement>()
                 .ok_or_else(|| "no canvas".to_string())
                 .and_then(|c| png_data_url(&c))
-                .and_then(|url| download_data_url("drawing.png", &url));
+                .and_then(|url| dom::download_url("drawing.png", &url));
             notice.set(result.err().map(|e| format!("PNG export failed: {e}")));
         })
     };
@@ -774,9 +775,9 @@ pub fn CanvasTab() -> Html {
             input.set_value("");
             if file.size() > MAX_JSON_BYTES as f64 {
                 import_error.set(Some(format!(
-                    "Refused: the file is {:.1} MB, more than the {} MB limit; your drawing is unchanged.",
-                    file.size() / 1e6,
-                    MAX_JSON_BYTES / 1_000_000
+                    "Refused: the file is {}, more than the {} limit; your drawing is unchanged.",
+                    bytes_f64(file.size()),
+                    bytes(MAX_JSON_BYTES as u64)
                 )));
                 return;
             }
@@ -1011,7 +1012,7 @@ pub fn CanvasTab() -> Html {
                     Some(Err(why)) => html! { <span class="field-error">{ why.clone() }</span> },
                     Some(Ok(c)) => html! { <>
                         <span class="agree">{ format!("{:.2} % of pixels agree", c.percent) }</span>
-                        { format!(" — {}: A {}, B {} (each including a full read-back).", c.label, format_ms(c.a_ms), format_ms(c.b_ms)) }
+                        { format!(" — {}: A {}, B {} (each including a full read-back).", c.label, duration_ms(c.a_ms), duration_ms(c.b_ms)) }
                     </> },
                 } }
             </p>

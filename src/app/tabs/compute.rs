@@ -14,10 +14,11 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::app::hooks::use_worker_job;
 use crate::app::widgets::{BenchPanel, ErrorText, SourceView};
 use crate::lab::compute::{self as lab, FIB_DECIMAL_MAX_N, FIB_NAIVE_MAX_N, FIB_U64_MAX_N};
-use crate::web::bench::format_ms;
-use crate::web::compute::{self as glue, Job, WorkerJob, WorkerMessage, group_digits};
+use crate::lab::fmt::{about_duration, duration_ms, group_digits, grouped};
+use crate::web::compute::{self as glue, Job, WorkerJob, WorkerMessage};
 use crate::web::dom;
 
 /// Exact values up to here are computed on the main thread: F(50,000) takes a few
@@ -71,7 +72,7 @@ pub fn parse_n(text: &str) -> Result<u32, String> {
         format!(
             "n = {} is above {}, the largest n computed exactly here (F(1,000,000) already has 208,988 digits).",
             group_digits(digits.trim_start_matches('0')),
-            group_digits(&FIB_DECIMAL_MAX_N.to_string())
+            grouped(FIB_DECIMAL_MAX_N)
         )
     };
     match digits.parse::<u64>() {
@@ -363,8 +364,8 @@ pub fn ComputeTab() -> Html {
                                         in_worker: true,
                                         detail: Some(format!(
                                             "fast doubling {} + decimal conversion {}",
-                                            format_ms(compute_ms),
-                                            format_ms(convert_ms)
+                                            duration_ms(compute_ms),
+                                            duration_ms(convert_ms)
                                         )),
                                     });
                                     release(&slot);
@@ -408,23 +409,20 @@ pub fn ComputeTab() -> Html {
 
     // ---- the naive recursion: inline to 30, on request in a worker to 40, refused above
     let naive = use_state(|| naive_inline(*n));
-    let naive_job = use_mut_ref(|| None::<WorkerJob>);
+    let naive_worker = use_worker_job();
     {
         let naive = naive.clone();
-        let naive_job = naive_job.clone();
+        let naive_worker = naive_worker.clone();
         use_effect_with(*n, move |&n| {
-            naive_job.borrow_mut().take();
+            naive_worker.cancel();
             if naive_n(&naive) != n {
                 naive.set(naive_inline(n));
-            }
-            move || {
-                naive_job.borrow_mut().take();
             }
         });
     }
     let run_naive = {
         let naive = naive.clone();
-        let naive_job = naive_job.clone();
+        let naive_worker = naive_worker.clone();
         let n = *n;
         Callback::from(move |_: MouseEvent| {
             naive.set(Naive::Working {
@@ -432,49 +430,33 @@ pub fn ComputeTab() -> Html {
                 done: 0.0,
                 total: lab::naive_call_count(n).unwrap_or(1) as f64,
             });
-            let on_event: Rc<dyn Fn(WorkerMessage)> = {
-                let naive = naive.clone();
-                let slot = naive_job.clone();
-                Rc::new(move |message| match message {
-                    WorkerMessage::Progress { done, total, .. } => {
-                        naive.set(Naive::Working { n, done, total })
-                    }
-                    WorkerMessage::Naive {
-                        n: got,
-                        value,
-                        calls,
-                        ms,
-                    } => {
-                        naive.set(Naive::Done {
-                            n: got,
-                            value,
-                            calls,
-                            ms,
-                            in_worker: true,
-                        });
-                        release(&slot);
-                    }
-                    WorkerMessage::Failed { message } => {
-                        naive.set(Naive::Failed { n, message });
-                        release(&slot);
-                    }
-                    WorkerMessage::Ready | WorkerMessage::Exact { .. } => {}
-                })
-            };
-            match WorkerJob::start(Job::Naive { n }, on_event) {
-                Ok(job) => *naive_job.borrow_mut() = Some(job),
-                Err(message) => naive.set(Naive::Failed { n, message }),
-            }
+            let naive = naive.clone();
+            naive_worker.start(Job::Naive { n }, move |message| match message {
+                WorkerMessage::Progress { done, total, .. } => {
+                    naive.set(Naive::Working { n, done, total })
+                }
+                WorkerMessage::Naive {
+                    n: got,
+                    value,
+                    calls,
+                    ms,
+                } => naive.set(Naive::Done {
+                    n: got,
+                    value,
+                    calls,
+                    ms,
+                    in_worker: true,
+                }),
+                WorkerMessage::Failed { message } => naive.set(Naive::Failed { n, message }),
+                WorkerMessage::Ready | WorkerMessage::Exact { .. } => {}
+            });
         })
     };
     let cancel_naive = {
         let naive = naive.clone();
-        let naive_job = naive_job.clone();
         let n = *n;
         Callback::from(move |_: MouseEvent| {
-            if let Some(job) = naive_job.borrow_mut().take() {
-                job.cancel();
-            }
+            naive_worker.cancel();
             naive.set(Naive::Cancelled { n });
         })
     };
@@ -533,7 +515,7 @@ pub fn ComputeTab() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let ok = dom::copy_text(&digits).await;
                 copy_status.set(Some(if ok {
-                    format!("Copied {} digits.", group_digits(&digits.len().to_string()))
+                    format!("Copied {} digits.", grouped(digits.len()))
                 } else {
                     "The browser refused clipboard access; use Download instead.".into()
                 }));
@@ -589,7 +571,7 @@ pub fn ComputeTab() -> Html {
                     <div class="fib-presets" role="group" aria-label="Interesting values of n">
                         { for [78u32, 79, 93, 94, 1_000, 100_000, 1_000_000].into_iter().map(|v| html! {
                             <button type="button" class="button" onclick={preset(v)}>
-                                { format!("n = {}", group_digits(&v.to_string())) }
+                                { format!("n = {}", grouped(v)) }
                             </button>
                         }) }
                     </div>
@@ -597,10 +579,10 @@ pub fn ComputeTab() -> Html {
                         <li>{ "78: the last F(n) a JavaScript Number holds exactly; 79: the first it gets wrong" }</li>
                         <li>{ "93: the last F(n) that fits in a u64; 94: the first that does not" }</li>
                         <li>{ format!("above {}: computed in a Web Worker, with progress and Cancel",
-                                      group_digits(&MAIN_THREAD_MAX_N.to_string())) }</li>
+                                      grouped(MAIN_THREAD_MAX_N)) }</li>
                     </ul>
                     if invalid {
-                        <p class="note">{ format!("Still showing n = {}, the last valid value.", group_digits(&n_value.to_string())) }</p>
+                        <p class="note">{ format!("Still showing n = {}, the last valid value.", grouped(n_value)) }</p>
                     }
                 </section>
 
@@ -616,7 +598,7 @@ pub fn ComputeTab() -> Html {
             </div>
 
             <section class="block" aria-labelledby="fib-algos-title">
-                <h3 id="fib-algos-title">{ format!("Three algorithms for F({})", group_digits(&n_value.to_string())) }</h3>
+                <h3 id="fib-algos-title">{ format!("Three algorithms for F({})", grouped(n_value)) }</h3>
                 <p>
                     { "All three run here, compiled to WebAssembly. WASM is at most a small factor faster or slower \
                        than JavaScript (see the measurements below); the naive recursion is slower than fast doubling \
@@ -629,7 +611,7 @@ pub fn ComputeTab() -> Html {
                         <p class="complexity">{ "O(n) additions" }</p>
                         <dl class="facts">
                             <dt>{ "result" }</dt><dd>{ option_u64_text(lab::fib_iterative(n_value)) }</dd>
-                            <dt>{ "work" }</dt><dd>{ format!("{} additions", group_digits(&n_value.saturating_sub(1).min(FIB_U64_MAX_N).to_string())) }
+                            <dt>{ "work" }</dt><dd>{ format!("{} additions", grouped(n_value.saturating_sub(1).min(FIB_U64_MAX_N))) }
                                 if n_value > FIB_U64_MAX_N { { " (stops at the overflow)" } }</dd>
                             <dt>{ "time here" }</dt><dd>{ time_text(fast_times.0) }</dd>
                         </dl>
@@ -688,7 +670,7 @@ fn release(slot: &Rc<std::cell::RefCell<Option<WorkerJob>>>) {
 
 fn option_u64_text(value: Option<u64>) -> Html {
     match value {
-        Some(v) => html! { { group_digits(&v.to_string()) } },
+        Some(v) => html! { { grouped(v) } },
         None => html! { <span class="bad-text">{ "None (does not fit in u64)" }</span> },
     }
 }
@@ -697,7 +679,7 @@ fn u64_view(n: u32, value: Option<u64>) -> Html {
     match value {
         Some(v) => html! {
             <p id="fib-u64" aria-live="polite">
-                { format!("F({n}) = ") }<strong class="big-n">{ group_digits(&v.to_string()) }</strong>
+                { format!("F({n}) = ") }<strong class="big-n">{ grouped(v) }</strong>
                 <br/><span class="note">{ "fits: fibonacci(n) returned Some(…)" }</span>
             </p>
         },
@@ -707,7 +689,7 @@ fn u64_view(n: u32, value: Option<u64>) -> Html {
                 { format!("F({}) does not fit in a u64. The largest u64 is 18,446,744,073,709,551,615 (20 digits); \
                            F(93) = 12,200,160,415,121,876,738 is the last Fibonacci number below it. \
                            The seed's loop silently wrapped around here and printed a wrong number.",
-                          group_digits(&n.to_string())) }
+                          grouped(n)) }
             </p>
         },
     }
@@ -738,7 +720,7 @@ fn exact_view(
             html! {
                 <div id="fib-exact">
                     <dl class="facts">
-                        <dt>{ "digits" }</dt><dd id="fib-digit-count">{ group_digits(&summary.digits.to_string()) }</dd>
+                        <dt>{ "digits" }</dt><dd id="fib-digit-count">{ grouped(summary.digits) }</dd>
                         if short {
                             <dt>{ "value" }</dt><dd id="fib-value">{ digits.as_str() }</dd>
                         } else {
@@ -779,7 +761,7 @@ fn exact_view(
         } if *got == n => html! {
             <div id="fib-exact" aria-busy="true">
                 <p>{ format!("Computing F({}) in a Web Worker, so this page stays responsive: {stage}…",
-                             group_digits(&n.to_string())) }</p>
+                             grouped(n)) }</p>
                 <div class="progress-row">
                     <progress id="fib-exact-progress" max={total.to_string()} value={done.to_string()}
                               aria-label="Progress of the exact value">{ format!("{done} of {total}") }</progress>
@@ -813,14 +795,15 @@ fn naive_view(
 ) -> Html {
     let estimate = |n: u32| -> String {
         match lab::naive_call_count(n) {
-            Some(calls) => {
-                let ms = calls as f64 / calls_per_ms;
-                format!(
-                    "{} calls, about {} at this browser's measured speed",
-                    group_digits(&calls.to_string()),
-                    human_duration(ms)
-                )
-            }
+            Some(calls) if calls_per_ms.is_finite() => format!(
+                "{} calls, {} at this browser's measured speed",
+                grouped(calls),
+                about_duration(calls as f64 / calls_per_ms)
+            ),
+            Some(calls) => format!(
+                "{} calls (this browser's speed could not be measured)",
+                grouped(calls)
+            ),
             None => {
                 "more than 18 quintillion (2⁶⁴) calls: longer than the age of the universe".into()
             }
@@ -835,8 +818,8 @@ fn naive_view(
             in_worker,
         } => html! {
             <dl class="facts">
-                <dt>{ "result" }</dt><dd id="naive-value">{ group_digits(&value.to_string()) }</dd>
-                <dt>{ "calls" }</dt><dd id="naive-calls">{ group_digits(&calls.to_string()) }</dd>
+                <dt>{ "result" }</dt><dd id="naive-value">{ grouped(*value) }</dd>
+                <dt>{ "calls" }</dt><dd id="naive-calls">{ grouped(*calls) }</dd>
                 <dt>{ "time here" }</dt><dd>{ format!("{}{}", time_text(*ms), if *in_worker { " (worker)" } else { "" }) }</dd>
                 if *n < FIB_NAIVE_MAX_N {
                     <dt>{ "F(40) would be" }</dt><dd>{ estimate(FIB_NAIVE_MAX_N) }</dd>
@@ -851,7 +834,7 @@ fn naive_view(
         },
         Naive::Working { done, total, .. } => html! {
             <div aria-busy="true">
-                <p>{ format!("{} of {} calls…", group_digits(&(*done as u64).to_string()), group_digits(&(*total as u64).to_string())) }</p>
+                <p>{ format!("{} of {} calls…", grouped(*done as u64), grouped(*total as u64)) }</p>
                 <div class="progress-row">
                     <progress id="naive-progress" max={total.to_string()} value={done.to_string()}
                               aria-label="Progress of the naive recursion" />
@@ -875,7 +858,7 @@ fn naive_view(
             <p id="naive-refused">
                 { format!("Not run: n = {} is above {FIB_NAIVE_MAX_N}. It would take {}. \
                            Fast doubling, next to it, needs {} steps.",
-                          group_digits(&n.to_string()), estimate(*n), 32 - n.leading_zeros()) }
+                          grouped(*n), estimate(*n), 32 - n.leading_zeros()) }
             </p>
         },
     };
@@ -893,35 +876,9 @@ fn naive_view(
 /// did not tick, which is not the same as "free".
 fn time_text(ms: f64) -> String {
     if ms > 0.0 {
-        format_ms(ms)
+        duration_ms(ms)
     } else {
         "too fast for this browser's clock".into()
-    }
-}
-
-/// Milliseconds as a rough human duration, for estimates.
-fn human_duration(ms: f64) -> String {
-    if !ms.is_finite() {
-        return "an unknown time (the speed could not be measured)".into();
-    }
-    let seconds = ms / 1000.0;
-    let (value, unit) = if seconds < 1.0 {
-        return format_ms(ms);
-    } else if seconds < 120.0 {
-        (seconds, "seconds")
-    } else if seconds < 7_200.0 {
-        (seconds / 60.0, "minutes")
-    } else if seconds < 172_800.0 {
-        (seconds / 3_600.0, "hours")
-    } else if seconds < 63_072_000.0 {
-        (seconds / 86_400.0, "days")
-    } else {
-        (seconds / 31_557_600.0, "years")
-    };
-    if value < 1_000_000.0 {
-        format!("{} {unit}", group_digits(&format!("{value:.0}")))
-    } else {
-        format!("{value:.1e} {unit}")
     }
 }
 
@@ -933,12 +890,7 @@ fn precision_view(n: u32, js_number: f64, js_bigint: Option<&str>, ours: Option<
         if s.digits <= 2 * EDGE + 10 {
             group_digits(digits)
         } else {
-            format!(
-                "{}…{} ({} digits)",
-                s.first,
-                s.last,
-                group_digits(&s.digits.to_string())
-            )
+            format!("{}…{} ({} digits)", s.first, s.last, grouped(s.digits))
         }
     };
     let verdict = |candidate: &str| -> Html {
@@ -951,10 +903,7 @@ fn precision_view(n: u32, js_number: f64, js_bigint: Option<&str>, ours: Option<
     let difference = match (ours, js_number.is_finite()) {
         (Some(exact), true) if exact != number_digits => {
             match (exact.parse::<i128>(), number_digits.parse::<i128>()) {
-                (Ok(e), Ok(j)) => Some(format!(
-                    "off by {}",
-                    group_digits(&(j - e).unsigned_abs().to_string())
-                )),
+                (Ok(e), Ok(j)) => Some(format!("off by {}", grouped((j - e).unsigned_abs()))),
                 _ => Some("off in the low digits".into()),
             }
         }
@@ -964,7 +913,7 @@ fn precision_view(n: u32, js_number: f64, js_bigint: Option<&str>, ours: Option<
     html! {
         <div class="table-scroll">
             <table class="precision" id="fib-precision">
-                <caption class="note">{ format!("F({}) three ways, for the n above", group_digits(&n.to_string())) }</caption>
+                <caption class="note">{ format!("F({}) three ways, for the n above", grouped(n)) }</caption>
                 <thead><tr><th scope="col">{ "Computed by" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "Verdict" }</th></tr></thead>
                 <tbody>
                     <tr id="precision-number">
@@ -984,7 +933,7 @@ fn precision_view(n: u32, js_number: f64, js_bigint: Option<&str>, ours: Option<
                             Some(digits) => html! { <><td>{ shorten(digits) }</td><td>{ verdict(digits) }</td></> },
                             None => html! { <>
                                 <td colspan="2" class="note">{ format!("not computed above n = {} (it would hold up the page)",
-                                                                       group_digits(&MAIN_THREAD_MAX_N.to_string())) }</td>
+                                                                       grouped(MAIN_THREAD_MAX_N)) }</td>
                             </> },
                         } }
                     </tr>

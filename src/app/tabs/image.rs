@@ -16,6 +16,7 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::app::widgets::{BenchPanel, ErrorText, SourceView};
+use crate::lab::fmt::{bytes, count, duration_ms};
 use crate::lab::image::samples::Sample;
 use crate::lab::image::{Filter, Histogram, histogram};
 use crate::web::bench::{BenchCase, now_ms};
@@ -511,11 +512,11 @@ pub fn ImageTab() -> Html {
     let split_v = *split;
     let info = match &*loaded {
         Some(l) => format!(
-            "{} — {}×{} px, {:.1} MB of RGBA",
+            "{} — {}×{} px, {} of RGBA",
             l.source,
             l.width,
             l.height,
-            f64::from(l.width) * f64::from(l.height) * 4.0 / 1e6
+            bytes(u64::from(l.width) * u64::from(l.height) * 4)
         ),
         None => "No image yet.".into(),
     };
@@ -523,10 +524,9 @@ pub fn ImageTab() -> Html {
         Status::Idle => String::new(),
         Status::Working => "Applying the pipeline…".into(),
         Status::Done { filters, ms } => format!(
-            "Pipeline of {} filter{} applied in {:.1} ms (copy original → working, then in place).",
-            filters,
-            if *filters == 1 { "" } else { "s" },
-            ms
+            "Pipeline of {} applied in {} (copy original → working, then in place).",
+            count(*filters, "filter", "filters"),
+            duration_ms(*ms)
         ),
         Status::Failed(e) => format!("Could not apply: {e}"),
     };
@@ -671,7 +671,7 @@ pub fn ImageTab() -> Html {
             <div class="card">
                 <h3>{ "WASM vs JavaScript" }</h3>
                 <p class="note">
-                    { "Every filter has a JavaScript baseline (src/web/js/image.js) with the same algorithm and the same integer formulas, so both give the same bytes (the browser tests check it). Each case runs on the current image (a 3840×2160 test card if none): on its first call it resets one working copy from the image, then filters that copy in place again and again — the cost of these filters does not depend on the pixel values, so no copy is inside the timed loop. The plain copy of the same bytes is the memory-bandwidth line: a filter cannot beat it. Each label gives the bytes per run; throughput is bytes ÷ median (33.2 MB in 10 ms is 3.3 GB/s)." }
+                    { "Every filter has a JavaScript baseline (src/web/js/image.js) with the same algorithm and the same integer formulas, so both give the same bytes (the browser tests check it). Each case runs on the current image (a 3840×2160 test card if none): on its first call it resets one working copy from the image, then filters that copy in place again and again — the cost of these filters does not depend on the pixel values, so no copy is inside the timed loop. The plain copy of the same bytes is the memory-bandwidth line: a filter cannot beat it. Each label gives the bytes per run; throughput is bytes ÷ median (31.6 MiB in 10 ms is 3.1 GiB/s)." }
                 </p>
                 <BenchPanel make_cases={make_cases} button="Benchmark"
                     description="Each filter's default setting, WASM (SIMD128 / fixed point) against the same algorithm in JavaScript, 7 samples each: point filters and the copy repeat within a sample until it lasts 25 ms (Firefox's timer has 1 ms steps); blurs, sharpen and Sobel take one run per sample. On a 3840×2160 image the whole run takes about half a minute." />

@@ -3,20 +3,20 @@
 //! from JavaScript into Rust four ways, timed and checked against each other.
 //! `?doc=small|canada|citm|twitter` loads a sample, so a link reproduces the view.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use stylist::yew::use_style;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::app::hooks::{FileText, FileTextError, use_debounce, use_file_text};
 use crate::app::widgets::{BenchPanel, ErrorText, SourceView};
+use crate::lab::fmt::{bytes, duration_ms};
 use crate::lab::json::{self, JsonError, JsonStats, JsonValue};
-use crate::web::bench::{self, BenchCase, format_ms};
+use crate::web::bench::{self, BenchCase};
 use crate::web::dom;
-use crate::web::json::{self as bridge, PathReport, bytes};
+use crate::web::json::{self as bridge, PathReport};
 
 /// Above this size the editor does not parse as you type: a Parse button does it.
 const AUTO_PARSE_LIMIT: usize = 5 * 1024 * 1024;
@@ -231,7 +231,7 @@ pub fn JsonTab() -> Html {
         use_state(move || outcome_for_input(&initial).unwrap_or_else(|| run_parse(&initial)))
     };
     let load_error = use_state(|| None::<String>);
-    let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let parse_later = use_debounce(DEBOUNCE_MS);
     let output_kind = use_state(|| OutputKind::Pretty);
     let copied = use_state(|| None::<String>);
     let bridge_result = use_state(|| None::<Result<Vec<PathReport>, String>>);
@@ -241,32 +241,29 @@ pub fn JsonTab() -> Html {
     let set_text = {
         let text = text.clone();
         let outcome = outcome.clone();
-        let timer = timer.clone();
+        let parse_later = parse_later.clone();
         let bridge_result = bridge_result.clone();
         Callback::from(move |new: String| {
             let new = AttrValue::from(new);
             text.set(new.clone());
             bridge_result.set(None);
-            timer.borrow_mut().take();
+            parse_later.cancel();
             if let Some(o) = outcome_for_input(&new) {
                 outcome.set(o);
                 return;
             }
             let outcome = outcome.clone();
-            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                outcome.set(run_parse(&new));
-            }));
+            parse_later.run(move || outcome.set(run_parse(&new)));
         })
     };
     // Loading (sample or file) parses at once: nobody is typing.
     let load_text = {
         let text = text.clone();
         let outcome = outcome.clone();
-        let timer = timer.clone();
         let bridge_result = bridge_result.clone();
         let load_error = load_error.clone();
         Callback::from(move |new: String| {
-            timer.borrow_mut().take();
+            parse_later.cancel();
             load_error.set(None);
             bridge_result.set(None);
             let o = outcome_for_input(&new).unwrap_or_else(|| run_parse(&new));
@@ -306,42 +303,21 @@ pub fn JsonTab() -> Html {
         }
     };
 
-    let onfile = {
+    let onfile = use_file_text(MAX_SIZE as u64, {
         let load_text = load_text.clone();
         let load_error = load_error.clone();
-        Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
-                return;
-            };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let size = file.size();
-            if size > MAX_SIZE as f64 {
-                load_error.set(Some(format!(
-                    "“{}” is {}: this page handles documents up to {} (it keeps the text, the tree and the outputs in memory at once).",
-                    file.name(),
-                    bytes(size as usize),
-                    bytes(MAX_SIZE)
-                )));
-                return;
-            }
-            let load_text = load_text.clone();
-            let load_error = load_error.clone();
-            let name = file.name();
-            wasm_bindgen_futures::spawn_local(async move {
-                match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                    Ok(v) => match v.as_string() {
-                        Some(s) => load_text.emit(s),
-                        None => {
-                            load_error.set(Some(format!("“{name}” could not be read as text.")))
-                        }
-                    },
-                    Err(_) => load_error.set(Some(format!("“{name}” could not be read."))),
-                }
-            });
+        Callback::from(move |read: Result<FileText, FileTextError>| {
+            match read {
+            Ok(file) => load_text.emit(file.text),
+            Err(FileTextError::TooLarge { name, size, max }) => load_error.set(Some(format!(
+                "“{name}” is {}: this page handles documents up to {} (it keeps the text, the tree and the outputs in memory at once).",
+                bytes(size),
+                bytes(max)
+            ))),
+            Err(unreadable) => load_error.set(Some(format!("{unreadable}."))),
+        }
         })
-    };
+    });
 
     let parse_now = {
         let text = text.clone();
@@ -379,8 +355,8 @@ pub fn JsonTab() -> Html {
                 let result = if text.len() > BRIDGE_LIMIT {
                     Err(format!(
                         "The bridge parses the document six times in a row without a break; this page runs it on documents up to {} so it never freezes ({} here).",
-                        bytes(BRIDGE_LIMIT),
-                        bytes(text.len())
+                        bytes(BRIDGE_LIMIT as u64),
+                        bytes(text.len() as u64)
                     ))
                 } else {
                     bridge::run_bridge(&text)
@@ -409,8 +385,8 @@ pub fn JsonTab() -> Html {
         Outcome::TooLarge(n) => (
             Some(format!(
                 "This document is {}: the limit here is {}. Split it, or parse it natively.",
-                bytes(*n),
-                bytes(MAX_SIZE)
+                bytes(*n as u64),
+                bytes(MAX_SIZE as u64)
             )),
             None,
         ),
@@ -421,16 +397,16 @@ pub fn JsonTab() -> Html {
         Outcome::Empty => html! { "Type or paste JSON, or load a sample." },
         Outcome::Waiting(n) => html! {
             <>
-                { format!("{} is above {}: parsing as you type is off. ", bytes(*n), bytes(AUTO_PARSE_LIMIT)) }
+                { format!("{} is above {}: parsing as you type is off. ", bytes(*n as u64), bytes(AUTO_PARSE_LIMIT as u64)) }
                 <button type="button" class="button primary" id="json-parse" onclick={parse_now.clone()}>{ "Parse" }</button>
             </>
         },
         Outcome::Parsing(n) => {
-            html! { <span role="status">{ format!("Parsing {}…", bytes(*n)) }</span> }
+            html! { <span role="status">{ format!("Parsing {}…", bytes(*n as u64)) }</span> }
         }
         Outcome::TooLarge(_) => html! {},
         Outcome::Ok(p) => html! {
-            <span>{ format!("Valid JSON: {} parsed in {}.", bytes(p.bytes), took(p.ms)) }</span>
+            <span>{ format!("Valid JSON: {} parsed in {}.", bytes(p.bytes as u64), took(p.ms)) }</span>
         },
         Outcome::Err { .. } => html! { <span>{ "Not valid JSON (see the message above)." }</span> },
     };
@@ -531,7 +507,7 @@ pub fn JsonTab() -> Html {
                         <button type="button" class="button" id="json-download" onclick={download}>{ "Download" }</button>
                         <span class="status" aria-live="polite">{ (*copied).clone().unwrap_or_default() }</span>
                     </div>
-                    <p class="note">{ format!("{} — byte for byte what JSON.stringify writes for the same value (keys in source order).", bytes(text_out.len())) }</p>
+                    <p class="note">{ format!("{} — byte for byte what JSON.stringify writes for the same value (keys in source order).", bytes(text_out.len() as u64)) }</p>
                     <pre class="output" id="json-output" tabindex="0" aria-label="Output JSON">{ preview }</pre>
                     if truncated {
                         <p class="note">{ format!("Showing the first {PREVIEW} characters; Copy and Download take all of it.") }</p>
@@ -608,7 +584,7 @@ pub fn JsonTab() -> Html {
             <section class="card">
                 <h3>{ "Measured: each path against JSON.parse" }</h3>
                 <BenchPanel make_cases={make_cases} button="Run the JSON benchmark"
-                    description="The three generated documents at full size (canada 2.3 MB, citm 1.7 MB, twitter 630 KB). The JavaScript side is JSON.parse (JSON.stringify for the way back). Every WASM side starts from the same JS string and pays its crossing each iteration: the text copy into WASM memory for paths 1 and 2, JSON.parse plus one call per value for path 3." />
+                    description="The three generated documents at full size (canada 2.2 MiB, citm 1.8 MiB, twitter 615 KiB). The JavaScript side is JSON.parse (JSON.stringify for the way back). Every WASM side starts from the same JS string and pays its crossing each iteration: the text copy into WASM memory for paths 1 and 2, JSON.parse plus one call per value for path 3." />
             </section>
 
             <SourceView path="src/lab/json/parse.rs" region="main-loop" summary="Show the Rust: the parser's main loop (no recursion)" />
@@ -623,7 +599,7 @@ fn took(ms: f64) -> String {
     if ms < 1.0 {
         "under 1 ms".into()
     } else {
-        format_ms(ms)
+        duration_ms(ms)
     }
 }
 
@@ -657,8 +633,8 @@ fn stats_view(s: &JsonStats, input_bytes: usize, minified_bytes: usize) -> Html 
     };
     html! {
         <dl class="stats" id="json-stats">
-            { item("bytes", bytes(input_bytes)) }
-            { item("minified", bytes(minified_bytes)) }
+            { item("bytes", bytes(input_bytes as u64)) }
+            { item("minified", bytes(minified_bytes as u64)) }
             { item("depth", s.depth.to_string()) }
             { item("values", s.values().to_string()) }
             { item("objects", s.objects.to_string()) }

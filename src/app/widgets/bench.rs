@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
-use crate::web::bench::{self, BenchCase, PairResult, format_ms};
+use crate::lab::fmt::{duration_ms, speed_verdict};
+use crate::web::bench::{self, BenchCase, PairResult};
 
 #[derive(Properties, PartialEq)]
 pub struct BenchPanelProps {
@@ -38,7 +39,7 @@ pub fn BenchPanel(props: &BenchPanelProps) -> Html {
             let rows = rows.clone();
             let progress = progress.clone();
             progress.set(Some((0, cases.len())));
-            wasm_bindgen_futures::spawn_local(async move {
+            yew::platform::spawn_local(async move {
                 let mut done = Vec::with_capacity(cases.len());
                 for (i, case) in cases.iter().enumerate() {
                     // Let the progress bar paint before a case takes the main thread.
@@ -104,10 +105,10 @@ fn row_view(row: &Row) -> Html {
         Ok(r) => html! {
             <tr data-case={row.name.clone()}>
                 <th scope="row">{ &row.label }</th>
-                <td>{ format_ms(r.wasm.median_ms) }<br/>
-                    <small>{ format!("{}–{}", format_ms(r.wasm.min_ms), format_ms(r.wasm.max_ms)) }</small></td>
-                <td>{ format_ms(r.js.median_ms) }<br/>
-                    <small>{ format!("{}–{}", format_ms(r.js.min_ms), format_ms(r.js.max_ms)) }</small></td>
+                <td>{ duration_ms(r.wasm.median_ms) }<br/>
+                    <small>{ format!("{}–{}", duration_ms(r.wasm.min_ms), duration_ms(r.wasm.max_ms)) }</small></td>
+                <td>{ duration_ms(r.js.median_ms) }<br/>
+                    <small>{ format!("{}–{}", duration_ms(r.js.min_ms), duration_ms(r.js.max_ms)) }</small></td>
                 <td><RatioBar wasm_ms={r.wasm.median_ms} js_ms={r.js.median_ms} /></td>
             </tr>
         },
@@ -137,16 +138,7 @@ pub fn RatioBar(props: &RatioBarProps) -> Html {
             1.0
         }
     };
-    let speedup = bench::ratio(props.js_ms, props.wasm_ms);
-    let verdict = if !speedup.is_finite() {
-        "too fast to time".to_string()
-    } else if (0.95..=1.05).contains(&speedup) {
-        "about the same".to_string()
-    } else if speedup > 1.0 {
-        format!("WASM {speedup:.1}× faster")
-    } else {
-        format!("JS {:.1}× faster", 1.0 / speedup)
-    };
+    let verdict = speed_verdict(props.wasm_ms, props.js_ms);
     html! {
         <div class="ratio">
             <div class="ratio-bars" aria-hidden="true">

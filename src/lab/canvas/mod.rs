@@ -92,6 +92,8 @@ use std::fmt;
 use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::lab::rng::SplitMix64;
+
 pub use color::{ColorError, NAMED_COLORS, Rgba, parse_color};
 pub use history::{History, Stroke};
 pub use raster::{FLATTEN_TOLERANCE, MAX_LINE_WIDTH, MAX_PIXELS, MAX_SIDE, MIN_BAND, MITER_LIMIT};
@@ -509,8 +511,8 @@ impl<'de> Visitor<'de> for CommandListVisitor {
     }
 }
 
-/// Records drawing commands, the seed's `Canvas` plus stroke colour, line width and path
-/// control.
+/// Records drawing commands: rectangles, circles, lines and text, plus stroke colour, line
+/// width and path control.
 ///
 /// The shape helpers are complete gestures: each begins a new path and fills or strokes it
 /// (`rect()` records `BeginPath, Rect, Fill`), so a shape never re-paints an earlier one.
@@ -721,7 +723,7 @@ pub const MAX_STRESS_SHAPES: usize = 200_000;
 /// 1/8 px so the JSON stays short). `n` is capped at [`MAX_STRESS_SHAPES`].
 pub fn stress_scene(n: usize, width: u32, height: u32, seed: u64) -> Vec<DrawCommand> {
     let n = n.min(MAX_STRESS_SHAPES);
-    let mut rng = SplitMix64(seed);
+    let mut rng = SplitMix64::new(seed);
     let w = f64::from(width.max(1));
     let h = f64::from(height.max(1));
     let small_side = w.min(h);
@@ -729,18 +731,18 @@ pub fn stress_scene(n: usize, width: u32, height: u32, seed: u64) -> Vec<DrawCom
     let mut commands = Vec::with_capacity(n * 5);
     for _ in 0..n {
         let color = Rgba::new(
-            rng.below(256) as u8,
-            rng.below(256) as u8,
-            rng.below(256) as u8,
-            64 + rng.below(192) as u8,
+            rng.below_by_modulo(256) as u8,
+            rng.below_by_modulo(256) as u8,
+            rng.below_by_modulo(256) as u8,
+            64 + rng.below_by_modulo(192) as u8,
         )
         .to_css();
-        let x = rng.coordinate(-0.05 * w, 1.05 * w);
-        let y = rng.coordinate(-0.05 * h, 1.05 * h);
-        match rng.below(3) {
+        let x = coordinate(&mut rng, -0.05 * w, 1.05 * w);
+        let y = coordinate(&mut rng, -0.05 * h, 1.05 * h);
+        match rng.below_by_modulo(3) {
             0 => {
-                let rw = rng.coordinate(2.0, w / 8.0 + 2.0);
-                let rh = rng.coordinate(2.0, h / 8.0 + 2.0);
+                let rw = coordinate(&mut rng, 2.0, w / 8.0 + 2.0);
+                let rh = coordinate(&mut rng, 2.0, h / 8.0 + 2.0);
                 commands.extend([
                     DrawCommand::FillColor(color),
                     DrawCommand::BeginPath,
@@ -749,7 +751,7 @@ pub fn stress_scene(n: usize, width: u32, height: u32, seed: u64) -> Vec<DrawCom
                 ]);
             }
             1 => {
-                let r = rng.coordinate(1.0, small_side / 16.0 + 1.0);
+                let r = coordinate(&mut rng, 1.0, small_side / 16.0 + 1.0);
                 commands.extend([
                     DrawCommand::FillColor(color),
                     DrawCommand::BeginPath,
@@ -758,9 +760,9 @@ pub fn stress_scene(n: usize, width: u32, height: u32, seed: u64) -> Vec<DrawCom
                 ]);
             }
             _ => {
-                let x1 = x + rng.coordinate(-w / 6.0, w / 6.0);
-                let y1 = y + rng.coordinate(-h / 6.0, h / 6.0);
-                let line_width = rng.coordinate(0.5, 8.0);
+                let x1 = x + coordinate(&mut rng, -w / 6.0, w / 6.0);
+                let y1 = y + coordinate(&mut rng, -h / 6.0, h / 6.0);
+                let line_width = coordinate(&mut rng, 0.5, 8.0);
                 commands.extend([
                     DrawCommand::StrokeColor(color),
                     DrawCommand::LineWidth(line_width),
@@ -775,29 +777,9 @@ pub fn stress_scene(n: usize, width: u32, height: u32, seed: u64) -> Vec<DrawCom
     commands
 }
 
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and the same on every platform.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..bound` (bound > 0; the modulo bias is irrelevant for a scene).
-    fn below(&mut self, bound: u64) -> u64 {
-        self.next() % bound.max(1)
-    }
-
-    /// Uniform in `[lo, hi)`, rounded to 1/8.
-    fn coordinate(&mut self, lo: f64, hi: f64) -> f64 {
-        // The top 53 bits give a uniform float in [0, 1).
-        let unit = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
-        ((lo + (hi - lo) * unit) * 8.0).round() / 8.0
-    }
+/// A uniform coordinate in `[lo, hi)`, rounded to 1/8 px so the JSON stays short.
+fn coordinate(rng: &mut SplitMix64, lo: f64, hi: f64) -> f64 {
+    ((lo + (hi - lo) * rng.next_f64()) * 8.0).round() / 8.0
 }
 
 #[cfg(test)]

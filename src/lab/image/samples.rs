@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{DEFAULT_MAX_MEGAPIXELS, ImageError, check_dimensions};
+use crate::lab::rng::SplitMix64;
 
 /// Which sample to generate (for the tab's picker).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,20 +134,11 @@ pub fn gradient(width: u32, height: u32) -> Result<Vec<u8>, ImageError> {
 /// the same seed always gives the same image. Errors as [`check_dimensions`] with the
 /// 50 MP default.
 pub fn noise(width: u32, height: u32, seed: u64) -> Result<Vec<u8>, ImageError> {
-    let mut state = seed;
+    let mut rng = SplitMix64::new(seed);
     generate(width, height, move |_, _| {
-        let [r, g, b, ..] = splitmix64(&mut state).to_le_bytes();
+        let [r, g, b, ..] = rng.next_u64().to_le_bytes();
         [r, g, b, 255]
     })
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny, well-mixed 64-bit generator.
-pub fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
 }
 
 #[cfg(test)]

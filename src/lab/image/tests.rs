@@ -4,8 +4,8 @@
 use proptest::prelude::*;
 
 use super::reference::{self, LUMA_B, LUMA_G, LUMA_R, Reciprocal, gaussian_box_radii};
-use super::samples::splitmix64;
 use super::*;
+use crate::lab::rng::SplitMix64;
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -13,10 +13,10 @@ use super::*;
 
 /// A random RGBA image with random alpha.
 fn random_image(w: u32, h: u32, seed: u64) -> Vec<u8> {
-    let mut state = seed;
+    let mut rng = SplitMix64::new(seed);
     let mut v = Vec::with_capacity(4 * (w * h) as usize);
     while v.len() < 4 * (w * h) as usize {
-        v.extend_from_slice(&splitmix64(&mut state).to_le_bytes()[..4]);
+        v.extend_from_slice(&rng.next_u64().to_le_bytes()[..4]);
     }
     v
 }

@@ -16,57 +16,9 @@
 
 use super::VNode;
 
-/// SplitMix64 (Steele, Lea, Flood 2014): 64 bits of state, one add and a mixing function
-/// per number. Deterministic for a seed on every platform (no `usize` in the state), which
-/// is what a reproducible shuffle or benchmark needs; not for cryptography.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Prng {
-    state: u64,
-}
-
-impl Prng {
-    /// A generator seeded with `seed`.
-    pub fn new(seed: u64) -> Prng {
-        Prng { state: seed }
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A uniform number in `0..bound` (0 when `bound` is 0), without modulo bias: Lemire's
-    /// multiply-and-reject, `(x * bound) >> 64` with the rare biased low products redrawn.
-    pub fn below(&mut self, bound: u64) -> u64 {
-        if bound == 0 {
-            return 0;
-        }
-        let threshold = bound.wrapping_neg() % bound;
-        loop {
-            let product = u128::from(self.next_u64()) * u128::from(bound);
-            if (product as u64) >= threshold {
-                return (product >> 64) as u64;
-            }
-        }
-    }
-
-    /// A uniform index in `0..len` (0 when `len` is 0).
-    pub fn index(&mut self, len: usize) -> usize {
-        usize::try_from(self.below(len as u64)).unwrap_or(0)
-    }
-
-    /// Shuffles in place (Fisher–Yates: every order equally likely).
-    pub fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = self.index(i + 1);
-            items.swap(i, j);
-        }
-    }
-}
+/// The generator of the rows and shuffles: SplitMix64, deterministic for a seed on
+/// every platform, which is what a reproducible shuffle or benchmark needs.
+pub use crate::lab::rng::SplitMix64 as Prng;
 
 /// `<ul>` with one `<li key="k">k</li>` per key, in order: the shape of the tab's keyed
 /// list presets.

@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{Call, PanelProps, group, js_str};
+use super::{Call, PanelProps, js_str};
+use crate::lab::fmt::grouped;
 use crate::lab::state::{MAX_ITEMS, StateError};
 use crate::web::bench::yield_now;
 use crate::web::dom::focus_by_id;
@@ -194,7 +195,7 @@ pub fn ItemsPanel(props: &PanelProps) -> Html {
                 let call = format!(
                     "wasm.state_add_many({}, {CHUNK}) × {calls} calls → {}",
                     js_str(BULK_PREFIX),
-                    group(len)
+                    grouped(len)
                 );
                 match failure {
                     Some(message) => {
@@ -205,7 +206,7 @@ pub fn ItemsPanel(props: &PanelProps) -> Html {
                         on_call.emit(Call::ok(format!("{call} (cancelled)")));
                         list_note.set(Some(format!(
                             "Cancelled after {} items; those stay in the list.",
-                            group(added)
+                            grouped(added)
                         )));
                     }
                     None => on_call.emit(Call::ok(call)),
@@ -249,7 +250,7 @@ pub fn ItemsPanel(props: &PanelProps) -> Html {
                 _ if count == 0 => goto_error.set(Some("The list is empty.".into())),
                 _ => goto_error.set(Some(format!(
                     "Enter a row number from 1 to {}.",
-                    group(count)
+                    grouped(count)
                 ))),
             }
         })
@@ -276,18 +277,18 @@ pub fn ItemsPanel(props: &PanelProps) -> Html {
 
             <div class="row-buttons bulk">
                 <button type="button" class="button" id="state-bulk" disabled={busy} onclick={onbulk}>
-                    { format!("Add {} items", group(BULK)) }
+                    { format!("Add {} items", grouped(BULK)) }
                 </button>
                 if let Some(done) = *bulk {
                     <progress id="state-bulk-progress" max={BULK.to_string()} value={done.to_string()}
-                        aria-label="Items added so far">{ group(done) }</progress>
-                    <span class="note">{ format!("{} / {}", group(done), group(BULK)) }</span>
+                        aria-label="Items added so far">{ grouped(done) }</progress>
+                    <span class="note">{ format!("{} / {}", grouped(done), grouped(BULK)) }</span>
                     <button type="button" class="button" id="state-bulk-cancel" onclick={oncancel}>{ "Cancel" }</button>
                 }
             </div>
             <p class="note">
                 { format!("Added in {} calls of {} with the browser free in between, so the page keeps responding.",
-                    BULK / CHUNK, group(CHUNK)) }
+                    BULK / CHUNK, grouped(CHUNK)) }
             </p>
             <crate::app::widgets::ErrorText id="state-list-error" message={(*list_error).clone()} />
             if let Some(note) = &*list_note {
@@ -298,7 +299,7 @@ pub fn ItemsPanel(props: &PanelProps) -> Html {
                 if count == 0 {
                     { "No items yet." }
                 } else {
-                    { format!("Items {}–{} of {}", group(start + 1), group(end), group(count)) }
+                    { format!("Items {}–{} of {}", grouped(start + 1), grouped(end), grouped(count)) }
                 }
             </p>
             if count > 0 {
@@ -350,7 +351,7 @@ pub fn ItemsPanel(props: &PanelProps) -> Html {
                         html! {
                             <li key={index} id={row_id(index)} class="item-row" tabindex="0" onkeydown={onkeydown}
                                 aria-label={format!("{}: {}", index + 1, text)}>
-                                <span class="item-no mono">{ group(index + 1) }</span>
+                                <span class="item-no mono">{ grouped(index + 1) }</span>
                                 <span class="item-text">{ text }</span>
                                 <span class="item-buttons">
                                     <button type="button" class="button icon" id={format!("state-item-up-{index}")}

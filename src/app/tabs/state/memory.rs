@@ -4,9 +4,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{Call, Growth, group, js_str};
+use super::{Call, Growth, js_str};
 use crate::app::widgets::SourceView;
-use crate::web::features::format_bytes;
+use crate::lab::fmt::{bytes_f64, grouped};
 use crate::web::state::{self as module, ReadOut, STRING_HEADER_BYTES};
 
 const PAGE_BYTES: f64 = 65_536.0;
@@ -62,7 +62,7 @@ pub fn MemoryPanel(props: &MemoryProps) -> Html {
                 read_error.set(Some(if count == 0 {
                     "The list is empty: add an item first.".into()
                 } else {
-                    format!("Enter an item number from 1 to {}.", group(count))
+                    format!("Enter an item number from 1 to {}.", grouped(count))
                 }));
                 return;
             };
@@ -96,23 +96,23 @@ pub fn MemoryPanel(props: &MemoryProps) -> Html {
                 <div>
                     <dt>{ "memory.buffer.byteLength" }</dt>
                     <dd id="state-memory-bytes">
-                        <span class="mono big">{ format!("{} bytes", group(bytes as usize)) }</span>
-                        <span class="note">{ format!(" = {} = {} pages of 64 KiB", format_bytes(bytes), group((bytes / PAGE_BYTES) as usize)) }</span>
+                        <span class="mono big">{ format!("{} bytes", grouped(bytes as usize)) }</span>
+                        <span class="note">{ format!(" = {} = {} pages of 64 KiB", bytes_f64(bytes), grouped((bytes / PAGE_BYTES) as usize)) }</span>
                     </dd>
                 </div>
                 <div>
                     <dt>{ "Grown since this tab opened" }</dt>
                     <dd id="state-memory-grown">{
-                        if grown > 0.0 { format!("+{}", format_bytes(grown)) } else { "not yet (memory never shrinks)".to_owned() }
+                        if grown > 0.0 { format!("+{}", bytes_f64(grown)) } else { "not yet (memory never shrinks)".to_owned() }
                     }</dd>
                 </div>
                 <div>
                     <dt>{ "The items Vec's buffer" }</dt>
                     <dd id="state-items-buffer">
-                        <span class="mono">{ format!("ptr {} · len {} · capacity {}", hex(items_ptr), group(len), group(capacity)) }</span>
+                        <span class="mono">{ format!("ptr {} · len {} · capacity {}", hex(items_ptr), grouped(len), grouped(capacity)) }</span>
                         <span class="note block">{ format!(
                             "{} bytes of String headers ({STRING_HEADER_BYTES} bytes each: pointer, capacity, length). The text of each item lives elsewhere, at its own pointer.",
-                            group(capacity * STRING_HEADER_BYTES)
+                            grouped(capacity * STRING_HEADER_BYTES)
                         ) }</span>
                     </dd>
                 </div>
@@ -122,7 +122,7 @@ pub fn MemoryPanel(props: &MemoryProps) -> Html {
                 <ul class="growth" id="state-memory-growth">
                     { for props.growth.iter().map(|g| html! {
                         <li>
-                            <span class="mono">{ format!("{} → {}", format_bytes(g.from), format_bytes(g.to)) }</span>
+                            <span class="mono">{ format!("{} → {}", bytes_f64(g.from), bytes_f64(g.to)) }</span>
                             <span class="note">{ format!(" after {}", g.after) }</span>
                         </li>
                     }) }

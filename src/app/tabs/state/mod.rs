@@ -18,7 +18,7 @@ use stylist::yew::use_style;
 use yew::prelude::*;
 
 use crate::app::widgets::SourceView;
-use crate::web::features::format_bytes;
+use crate::lab::fmt::{bytes_f64, grouped, plural};
 use crate::web::state::{self as module, OtherTab, SaveStatus, StartupNotice};
 
 const LOG_LINES: usize = 12;
@@ -395,8 +395,8 @@ fn StartupBanner(props: &StartupBannerProps) -> Html {
             <p class="notice" id="state-restored">
                 { format!(
                     "Restored from localStorage: counter {counter}, {} {}, {} {}.",
-                    group(*items), plural(*items, "item", "items"),
-                    group(*scores), plural(*scores, "score", "scores"),
+                    grouped(*items), plural(*items, "item", "items"),
+                    grouped(*scores), plural(*scores, "score", "scores"),
                 ) }
             </p>
         },
@@ -423,12 +423,12 @@ fn StartupBanner(props: &StartupBannerProps) -> Html {
                     if *kept {
                         <p>{ format!(
                             "Nothing is lost: the unreadable text ({}) was copied to the key “{}”, and your changes are saved again from now on.",
-                            format_bytes(*bytes as f64), module::UNREADABLE_KEY,
+                            bytes_f64(*bytes as f64), module::UNREADABLE_KEY,
                         ) }</p>
                     } else {
                         <p><strong>{ "Saving is paused" }</strong>{ format!(
                             " so the unreadable text ({}) is not overwritten. Download it if you want it, then discard it to save again.",
-                            format_bytes(*bytes as f64),
+                            bytes_f64(*bytes as f64),
                         ) }</p>
                     }
                     <div class="row-buttons">
@@ -469,9 +469,9 @@ fn OtherTabBanner(props: &OtherTabBannerProps) -> Html {
             ..
         } => format!(
             "Another tab of this site just saved a different state: counter {counter}, {} {}, {} {}.",
-            group(*items),
+            grouped(*items),
             plural(*items, "item", "items"),
-            group(*scores),
+            grouped(*scores),
             plural(*scores, "score", "scores"),
         ),
         OtherTab::Cleared => {
@@ -507,7 +507,7 @@ fn SaveLine(props: &SaveLineProps) -> Html {
         },
         SaveStatus::Saved(bytes) => html! {
             <p class="note save-line" id="state-save-status">
-                { format!("Saved to localStorage ({} of JSON).", format_bytes(*bytes as f64)) }
+                { format!("Saved to localStorage ({} of JSON).", bytes_f64(*bytes as f64)) }
             </p>
         },
         SaveStatus::Paused => html! {
@@ -530,23 +530,6 @@ fn capitalized(text: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
-}
-
-/// `12345` as `12,345`.
-pub fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 /// A string as a JavaScript literal in the call log.

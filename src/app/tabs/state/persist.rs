@@ -5,9 +5,9 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{Call, PanelProps, group, plural};
+use super::{Call, PanelProps};
 use crate::app::widgets::ErrorText;
-use crate::web::features::format_bytes;
+use crate::lab::fmt::{bytes_f64, grouped, plural};
 use crate::web::state::{self as module, CallError};
 
 /// Files bigger than this are refused before they are read (a full list of 1,000,000
@@ -22,8 +22,8 @@ pub async fn import_file(file: web_sys::File, on_call: Callback<Call>) -> Result
     if file.size() > MAX_IMPORT_BYTES {
         return Err(format!(
             "“{name}” is {}; files over {} are refused. Your current state is kept.",
-            format_bytes(file.size()),
-            format_bytes(MAX_IMPORT_BYTES)
+            bytes_f64(file.size()),
+            bytes_f64(MAX_IMPORT_BYTES)
         ));
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
@@ -35,7 +35,7 @@ pub async fn import_file(file: web_sys::File, on_call: Callback<Call>) -> Result
         })?;
     let shown = format!(
         "wasm.state_load_json(<{} of “{name}”>)",
-        format_bytes(text.len() as f64)
+        bytes_f64(text.len() as f64)
     );
     match module::state_load_json(&text) {
         Ok(()) => {
@@ -45,9 +45,9 @@ pub async fn import_file(file: web_sys::File, on_call: Callback<Call>) -> Result
             Ok(format!(
                 "Imported “{name}”: counter {}, {} {}, {} {}.",
                 module::state_counter(),
-                group(items),
+                grouped(items),
                 plural(items, "item", "items"),
-                group(scores),
+                grouped(scores),
                 plural(scores, "score", "scores")
             ))
         }
@@ -85,7 +85,7 @@ pub fn PersistPanel(props: &PanelProps) -> Html {
             let json = module::state_to_json();
             on_call.emit(Call::ok(format!(
                 "wasm.state_to_json() → {} characters",
-                group(json.chars().count())
+                grouped(json.chars().count())
             )));
             match crate::web::dom::download(
                 "wasm-playground-state.json",
@@ -195,7 +195,7 @@ pub fn PersistPanel(props: &PanelProps) -> Html {
                         <p id="state-reset-question">{ format!(
                             "Reset everything? The counter, {} {} and {} {} are cleared, here and in localStorage. \
                              This cannot be undone — export first if you want to keep them.",
-                            group(items), plural(items, "item", "items"), group(scores), plural(scores, "score", "scores")
+                            grouped(items), plural(items, "item", "items"), grouped(scores), plural(scores, "score", "scores")
                         ) }</p>
                         <div class="row-buttons">
                             <button type="button" class="button danger" id="state-reset-yes" onclick={do_reset}>{ "Yes, reset everything" }</button>

@@ -5,11 +5,12 @@
 use serde::{Deserialize, Serialize};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use super::{Call, PanelProps, group, js_str};
+use super::{Call, PanelProps, js_str};
 use crate::app::Route;
+use crate::app::hooks::use_query_state;
 use crate::app::widgets::ErrorText;
+use crate::lab::fmt::grouped;
 use crate::web::state::{self as module, CallError, ScoreRow};
 
 /// Most rows the slider can ask for (the table holds up to 100,000 names).
@@ -99,9 +100,7 @@ pub fn ScoresPanel(props: &PanelProps) -> Html {
     let score_error = use_state(|| None::<String>);
     let form_error = use_state(|| None::<String>);
     // A query that does not parse (hand-edited link) just gives the default view.
-    let query = use_location()
-        .and_then(|l| l.query::<ScoresQuery>().ok())
-        .unwrap_or_default();
+    let query = use_query_state::<ScoresQuery>(Route::State);
     let top_n = use_state(|| {
         query
             .top
@@ -116,26 +115,14 @@ pub fn ScoresPanel(props: &PanelProps) -> Html {
             .and_then(Sort::from_param)
             .unwrap_or(DEFAULT_SORT)
     });
-    let navigator = use_navigator();
     {
         // Keep the URL in step with the view (replace: no history entry per slider step).
-        let navigator = navigator.clone();
+        let query = query.clone();
         use_effect_with((*top_n, *sort), move |(top, sort)| {
-            let query = ScoresQuery {
+            query.replace(ScoresQuery {
                 top: (*top != DEFAULT_TOP).then(|| top.to_string()),
                 sort: (*sort != DEFAULT_SORT).then(|| sort.to_param()),
-            };
-            let current = web_sys::window()
-                .and_then(|w| w.location().hash().ok())
-                .unwrap_or_default();
-            let wanted = serde_urlencoded_like(&query);
-            let now = current.split_once('?').map_or("", |(_, q)| q);
-            if now != wanted
-                && let Some(navigator) = navigator
-            {
-                // A refused history update only loses the link, never the scores.
-                let _ = navigator.replace_with_query(&Route::State, &query);
-            }
+            });
         });
     }
     let on_call = props.on_call.clone();
@@ -281,7 +268,7 @@ pub fn ScoresPanel(props: &PanelProps) -> Html {
                 <p class="note" id="state-scores-empty">{ "No scores yet." }</p>
             } else {
                 <div class="slider-row">
-                    <label for="state-top-n">{ format!("Show the top {n} of {}", group(count)) }</label>
+                    <label for="state-top-n">{ format!("Show the top {n} of {}", grouped(count)) }</label>
                     <input id="state-top-n" type="range" min="1" max={slider_max.to_string()}
                         value={n.to_string()} oninput={onslider} />
                 </div>
@@ -336,17 +323,4 @@ fn js_number(v: f64) -> String {
     } else {
         format!("{v}")
     }
-}
-
-/// The query text `replace_with_query` would write for `query` (keys in field order), so
-/// the URL is only replaced when it would change.
-fn serde_urlencoded_like(query: &ScoresQuery) -> String {
-    let mut parts = Vec::new();
-    if let Some(top) = &query.top {
-        parts.push(format!("top={top}"));
-    }
-    if let Some(sort) = &query.sort {
-        parts.push(format!("sort={sort}"));
-    }
-    parts.join("&")
 }

@@ -8,7 +8,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::visible;
-use crate::web::bench::format_ms;
+use crate::lab::fmt::{bytes, duration_ms};
 use crate::web::strings::{self as glue, BatchReport, BatchRow};
 
 const TRICKY: &str = concat!(
@@ -154,12 +154,13 @@ pub fn BatchSection() -> Html {
                                   {oninput} aria-describedby="batch-help" />
                     </div>
                     <p id="batch-help" class="note">
-                        { "Each non-blank line is checked as it is with the HTML rule (validate_email), spaces included. \
-                           Large pastes are checked 256 KB at a time between paints, so the page keeps responding." }
+                        { format!("Each non-blank line is checked as it is with the HTML rule (validate_email), spaces included. \
+                                   Large pastes are checked {} at a time between paints, so the page keeps responding.",
+                                  bytes(glue::BATCH_CHUNK_BYTES as u64)) }
                     </p>
                     <div class="row-buttons">
                         <button type="button" class="button" onclick={on_tricky}>{ "Tricky sample" }</button>
-                        <button type="button" class="button" onclick={on_stress}>{ "Generate 10 MB" }</button>
+                        <button type="button" class="button" onclick={on_stress}>{ format!("Generate {}", bytes(STRESS_BYTES as u64)) }</button>
                         <button type="button" class="button" onclick={on_clear}>{ "Clear" }</button>
                         if *running {
                             <button type="button" class="button" onclick={on_cancel}>{ "Cancel" }</button>
@@ -169,9 +170,10 @@ pub fn BatchSection() -> Html {
                 <div aria-live="polite">
                     if *generated {
                         <p class="note" id="batch-generated">
-                            { "Checking a generated list of 10 MB (every seventh line broken). It is not put in the \
-                               box: the browser alone needs seconds to lay out that much text in a textarea, \
-                               which is what a real 10 MB paste costs before any checking starts." }
+                            { format!("Checking a generated list of {size} (every seventh line broken). It is not put in the \
+                                       box: the browser alone needs seconds to lay out that much text in a textarea, \
+                                       which is what a real {size} paste costs before any checking starts.",
+                                      size = bytes(STRESS_BYTES as u64)) }
                         </p>
                     }
                     { summary(report.as_ref(), *running, *cancelled) }
@@ -196,21 +198,21 @@ fn summary(report: Option<&BatchReport>, running: bool, cancelled: bool) -> Html
         format!(
             "checking… {:.0}% of {}",
             r.bytes_done as f64 * 100.0 / r.bytes_total.max(1) as f64,
-            size(r.bytes_total)
+            bytes(r.bytes_total as u64)
         )
     } else if cancelled {
         format!(
             "cancelled after {} of {}",
-            size(r.bytes_done),
-            size(r.bytes_total)
+            bytes(r.bytes_done as u64),
+            bytes(r.bytes_total as u64)
         )
     } else {
         let time = if r.elapsed_ms < 1.0 {
             "under a millisecond".to_string()
         } else {
-            format_ms(r.elapsed_ms)
+            duration_ms(r.elapsed_ms)
         };
-        format!("{} checked in {time}", size(r.bytes_total))
+        format!("{} checked in {time}", bytes(r.bytes_total as u64))
     };
     html! {
         <>
@@ -225,16 +227,6 @@ fn summary(report: Option<&BatchReport>, running: bool, cancelled: bool) -> Html
                           aria-label="Batch check progress"></progress>
             }
         </>
-    }
-}
-
-fn size(bytes: usize) -> String {
-    if bytes >= 1_000_000 {
-        format!("{:.1} MB", bytes as f64 / 1e6)
-    } else if bytes >= 1000 {
-        format!("{:.1} KB", bytes as f64 / 1e3)
-    } else {
-        format!("{bytes} bytes")
     }
 }
 

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::{code_point, is_hidden_char, visible};
 use crate::app::widgets::{ErrorText, SourceView};
+use crate::lab::fmt::bytes;
 use crate::lab::text::{self, EmailError};
 use crate::web::strings as glue;
 
@@ -232,7 +233,7 @@ pub fn EmailSection(props: &EmailProps) -> Html {
 }
 
 fn not_asked() -> Html {
-    html! { <span class="note">{ format!("not asked: over {} KB", LIVE_COMPARE_MAX_BYTES / 1024) }</span> }
+    html! { <span class="note">{ format!("not asked: over {}", bytes(LIVE_COMPARE_MAX_BYTES as u64)) }</span> }
 }
 
 fn yes_no(valid: bool) -> Html {
@@ -245,7 +246,7 @@ fn yes_no(valid: bool) -> Html {
 
 fn verdict_headline(v: &Verdicts) -> Html {
     if v.too_long {
-        let size = format!("{:.1} MB", v.sanitized.len() as f64 / 1e6);
+        let size = bytes(v.sanitized.len() as u64);
         let (class, text) = if v.rule.is_ok() {
             ("verdict good", format!("✓ Valid by the HTML rule ({size})"))
         } else {
@@ -260,9 +261,9 @@ fn verdict_headline(v: &Verdicts) -> Html {
                 <p class="notice" role="status">{ format!(
                     "This text is {size}. The HTML rule is one linear scan and stays live at any length; \
                      the comparison with the browser (which copies the whole text across the boundary and \
-                     converts the domain) runs only up to {} KB, so typing stays responsive. \
+                     converts the domain) runs only up to {}, so typing stays responsive. \
                      Long lists belong in the batch box below.",
-                    LIVE_COMPARE_MAX_BYTES / 1024
+                    bytes(LIVE_COMPARE_MAX_BYTES as u64)
                 ) }</p>
             </>
         };
