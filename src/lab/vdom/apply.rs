@@ -187,10 +187,7 @@ type ElementParts<'a> = (&'a mut Vec<(String, String)>, &'a mut Vec<VNode>);
 
 /// The attributes and children of the element at `path`, or None when the path leads
 /// nowhere or to text (the one-by-one replay then reports the error).
-fn element_at<'a>(
-    tree: &'a mut VNode,
-    path: &[usize],
-) -> Option<ElementParts<'a>> {
+fn element_at<'a>(tree: &'a mut VNode, path: &[usize]) -> Option<ElementParts<'a>> {
     match tree.node_at_mut(path)? {
         VNode::Element {
             attributes,
