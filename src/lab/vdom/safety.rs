@@ -108,13 +108,17 @@ const URL_ATTRIBUTES: [&str; 18] = [
 pub struct UnsafeMarkup {
     /// Child indexes from the root to the refused node (`[]` is the root).
     pub path: Vec<usize>,
-    /// The refused node's tag.
+    /// The refused node's tag, or `"#text"` (the DOM's `nodeName` for text) when a text
+    /// node is refused.
     pub tag: String,
     /// The refused attribute, when an attribute is the problem.
     pub attribute: Option<String>,
     /// Why, in words.
     pub reason: String,
 }
+
+/// [`UnsafeMarkup::tag`] for a text node.
+const TEXT_NODE: &str = "#text";
 
 impl fmt::Display for UnsafeMarkup {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -125,6 +129,7 @@ impl fmt::Display for UnsafeMarkup {
                 "refused {name:?} on <{}> at {at}: {}",
                 self.tag, self.reason
             ),
+            None if self.tag == TEXT_NODE => write!(f, "refused the text at {at}: {}", self.reason),
             None => write!(f, "refused <{}> at {at}: {}", self.tag, self.reason),
         }
     }
@@ -191,7 +196,7 @@ pub fn check_safe(node: &VNode) -> Result<(), UnsafeMarkup> {
                 if let Err(reason) = ancestry.check_text(text) {
                     return Err(UnsafeMarkup {
                         path,
-                        tag: "#text".to_owned(),
+                        tag: TEXT_NODE.to_owned(),
                         attribute: None,
                         reason,
                     });
