@@ -99,8 +99,8 @@ fn sheet(c: &mut Criterion) {
 }
 
 /// A stroke of `segments` segments zigzagging between the top and bottom of a 500×500
-/// canvas, every segment crossing every row (the shape), plus a seeded scribble
-/// of the same length (segments between random points).
+/// canvas, every segment crossing every row (`scribble` below: the same number of
+/// segments between seeded random points).
 fn zigzag(segments: usize, width: f64) -> Vec<DrawCommand> {
     let mut commands = vec![
         DrawCommand::LineWidth(width),
