@@ -139,3 +139,46 @@ fn hand_made_scenes_agree_with_tiny_skia() {
     // flattens the hairline circle more coarsely than we do. Hence a lower bar here.
     assert_agrees_at("hairlines", &hairlines, 120, 120, 0.97);
 }
+
+/// A long stroke whose pieces pile up in the same rows: many segments crossing one
+/// another (a scribble), and a zigzag folded onto itself so that hundreds of pieces begin
+/// and end inside the same pixel rows (the rows the rasterizer cuts into equal sampled
+/// bands instead of one band per edge end).
+#[test]
+fn dense_strokes_agree_with_tiny_skia() {
+    use DrawCommand::*;
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut random = move |limit: f64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % 10_000) as f64 / 10_000.0 * limit
+    };
+    for width in [1.0, 0.6, 3.0, 8.0] {
+        // On an opaque background: see the note on the hairline scene above.
+        let mut scribble = vec![
+            FillColor("white".into()),
+            BeginPath,
+            Rect(0.0, 0.0, 200.0, 150.0),
+            Fill,
+            StrokeColor("rgba(30, 60, 200, 0.8)".into()),
+            LineWidth(width),
+            BeginPath,
+            MoveTo(random(200.0), random(150.0)),
+        ];
+        for _ in 0..150 {
+            scribble.push(LineTo(random(200.0), random(150.0)));
+        }
+        scribble.push(Stroke);
+        assert_agrees(&format!("scribble, width {width}"), &scribble, 200, 150);
+    }
+    for width in [1.0, 6.0] {
+        let mut folded = vec![LineWidth(width), BeginPath, MoveTo(10.0, 70.0)];
+        for i in 1..=300 {
+            let x = if i % 2 == 1 { 190.0 } else { 10.0 };
+            folded.push(LineTo(x, 70.0 + random(6.0)));
+        }
+        folded.push(Stroke);
+        assert_agrees(&format!("folded zigzag, width {width}"), &folded, 200, 150);
+    }
+}

@@ -20,6 +20,15 @@
 //!    a running sum then gives each pixel's exact covered area, the same quantity Skia's
 //!    analytic anti-aliasing computes. If two edges swap places inside a band and that
 //!    changes which edges bound the inside, the band is halved (down to [`MIN_BAND`]).
+//!    A band costs a walk over every edge crossing the row, so a row where n pieces all
+//!    begin or end (a scribble, a stroke folded onto itself) would cost n bands × n
+//!    edges: such a row, one with more than 16 bands, is cut into 16 equal bands instead,
+//!    each edge counted in a band if it crosses the band's middle (at most half a band,
+//!    1/32 px, off per edge end; Skia's supersampling looks at 4 lines per pixel). The
+//!    edges of a row are kept sorted by x from band to band (an insertion sort: they
+//!    rarely swap), so a row costs O(min(edge ends, 16) · e + swaps) for the e edges
+//!    crossing it, and a fill O(rows crossed · that): linear in the edges for a given
+//!    canvas, where one band per edge end made it quadratic.
 //! 4. **Composite.** The backing store is premultiplied RGBA8, as in the browser. Coverage
 //!    is rounded to 8 bits `k`; with the paint `s` premultiplied, `s' = s·k/255` and
 //!    `d' = s' + d·(1 − α(s')/255)` (source-over), in integers rounded to the nearest byte
@@ -36,7 +45,9 @@
 //! spec asks. A stroked lone circle is exactly a ring (an outer circle and an inner one
 //! wound the other way). Lines at most 1 px wide are drawn like Skia's hairlines: one
 //! pixel's worth of coverage per column (or row) split between the two nearest pixels,
-//! with the alpha scaled by the width.
+//! with the alpha scaled by the width; those boxes are added straight into a row of
+//! coverage, not filled as polygons (see `Hairlines`), in time linear in the pixels
+//! they cover.
 //!
 //! Huge coordinates never loop: only rows inside the canvas are visited, parts of edges
 //! left of the canvas count as if on its left edge (which keeps their winding), stroke
@@ -57,6 +68,11 @@ pub const MAX_PIXELS: u64 = 64 * 1024 * 1024;
 pub const MIN_BAND: f64 = 1.0 / 64.0;
 /// Bands crossed by more edges than this are not split (see [`MIN_BAND`]).
 const MAX_SPLIT_CROSSINGS: usize = 128;
+/// A row cut into more bands than this at edge ends is cut into [`SAMPLED_BANDS`] equal
+/// bands instead, which bounds the work per row (see `Filler::fill`).
+const MAX_EXACT_BANDS: usize = 16;
+/// How many equal bands a row with very many edge ends gets.
+const SAMPLED_BANDS: usize = 16;
 /// Largest distance, in pixels, between a circle and the polygon that replaces it.
 pub const FLATTEN_TOLERANCE: f64 = 0.1;
 /// Canvas 2D's default `miterLimit`: the longest miter, in half line widths.
@@ -338,13 +354,23 @@ impl Edge {
     }
 }
 
-/// An edge crossing one band: where it is at the band's top, middle and bottom.
+/// An edge reaching into the current row, with its x at the middle of the band being
+/// filled (the sort key).
+#[derive(Clone, Copy, Debug)]
+struct ActiveEdge {
+    x: f64,
+    edge: Edge,
+}
+
+/// An edge crossing one band (the crossings are kept in the order of their x at the
+/// band's middle): where it is at the band's top and bottom, when needed.
 #[derive(Clone, Copy, Debug)]
 struct Crossing {
-    mid: f64,
     top: f64,
     bottom: f64,
     winding: i64,
+    /// Its place in `Filler::active`.
+    edge: usize,
 }
 
 /// Polygon filling with the non-zero rule and exact-area anti-aliasing, reused across fills.
@@ -352,7 +378,9 @@ struct Filler {
     width: u32,
     height: u32,
     edges: Vec<Edge>,
-    active: Vec<usize>,
+    /// Copies of the edges that reach into the current row (scanned once per band, so
+    /// they sit side by side in memory), in the x order of the last band filled.
+    active: Vec<ActiveEdge>,
     events: Vec<f64>,
     bands: Vec<(f64, f64)>,
     crossings: Vec<Crossing>,
@@ -449,12 +477,13 @@ impl Filler {
                 if edge.y0 >= row_bottom {
                     break;
                 }
-                self.active.push(next);
+                self.active.push(ActiveEdge {
+                    x: edge.x0,
+                    edge: *edge,
+                });
                 next += 1;
             }
-            let edges = &self.edges;
-            self.active
-                .retain(|&i| edges.get(i).is_some_and(|e| e.y1 > row));
+            self.active.retain(|a| a.edge.y1 > row);
             if self.active.is_empty() {
                 // Jump to the next edge's row.
                 row = match self.edges.get(next) {
@@ -466,24 +495,32 @@ impl Filler {
             self.events.clear();
             self.events.push(row);
             self.events.push(row_bottom);
-            for &i in &self.active {
-                if let Some(e) = edges.get(i) {
-                    for y in [e.y0, e.y1] {
-                        if y > row && y < row_bottom {
-                            self.events.push(y);
-                        }
+            for ActiveEdge { edge: e, .. } in &self.active {
+                for y in [e.y0, e.y1] {
+                    if y > row && y < row_bottom {
+                        self.events.push(y);
                     }
                 }
             }
             self.events.sort_unstable_by(f64::total_cmp);
             self.events.dedup();
+            // A row where many edges begin or end (a dense scribble, a stroke folded onto
+            // itself) would get a band per edge end, each walking every edge of the row:
+            // quadratic in the edges. Such a row is cut into a fixed number of equal bands
+            // instead, each sampled at its middle.
+            let sampled = self.events.len() > MAX_EXACT_BANDS + 1;
+            if sampled {
+                self.events.clear();
+                self.events
+                    .extend((0..=SAMPLED_BANDS).map(|k| row + k as f64 / SAMPLED_BANDS as f64));
+            }
             for k in (1..self.events.len()).rev() {
                 if let (Some(&top), Some(&bottom)) = (self.events.get(k - 1), self.events.get(k)) {
                     self.bands.push((top, bottom));
                 }
             }
             while let Some((top, bottom)) = self.bands.pop() {
-                self.fill_band(top, bottom);
+                self.fill_band(top, bottom, sampled);
             }
             // Rows are at most height (<= 16384), so the cast is exact.
             self.flush_row(row as u32, pixels, paint);
@@ -494,31 +531,53 @@ impl Filler {
 
     /// Adds the coverage of the band `[top, bottom]` of the current row, or splits it in
     /// two (pushed on `self.bands`) if edges cross inside it.
-    fn fill_band(&mut self, top: f64, bottom: f64) {
+    ///
+    /// `sampled`: the band is one of a row's [`SAMPLED_BANDS`] equal bands, not cut at edge
+    /// ends; an edge then counts as crossing the whole band if it crosses its middle (so
+    /// the area near an edge end is off by at most half a band), and the band is not split.
+    fn fill_band(&mut self, top: f64, bottom: f64, sampled: bool) {
         let height = bottom - top;
         if height <= 0.0 {
             return;
         }
         let middle = top + height * 0.5;
+        let (from, to) = if sampled {
+            (middle, middle)
+        } else {
+            (top, bottom)
+        };
+        // Every active edge gets its x at the band's middle (clamped to its ends if it
+        // does not reach that far), and the list is kept sorted by it: from one band to
+        // the next edges rarely swap places, so the sort is nearly free, and the edges
+        // crossing the band come out in order.
+        for a in &mut self.active {
+            a.x = a.edge.x_at(middle);
+        }
+        sort_nearly_sorted(&mut self.active);
         self.crossings.clear();
-        for &i in &self.active {
-            if let Some(e) = self.edges.get(i)
-                && e.y0 <= top
-                && e.y1 >= bottom
-            {
+        for (k, a) in self.active.iter().enumerate() {
+            let e = &a.edge;
+            if e.y0 <= from && e.y1 >= to && (!sampled || e.y1 > middle) {
                 self.crossings.push(Crossing {
-                    mid: e.x_at(middle),
-                    top: e.x_at(top),
-                    bottom: e.x_at(bottom),
+                    // Filled in below where needed.
+                    top: f64::NAN,
+                    bottom: f64::NAN,
                     winding: e.winding,
+                    edge: k,
                 });
             }
         }
-        self.crossings
-            .sort_unstable_by(|a, b| a.mid.total_cmp(&b.mid));
         // With very many edges in one band (a long scribble of wide overlapping pieces)
         // the splitting would cost more than the sliver of accuracy it buys.
-        if height > MIN_BAND && self.crossings.len() <= MAX_SPLIT_CROSSINGS {
+        let may_split =
+            !sampled && height > MIN_BAND && self.crossings.len() <= MAX_SPLIT_CROSSINGS;
+        if may_split {
+            for c in &mut self.crossings {
+                if let Some(a) = self.active.get(c.edge) {
+                    c.top = a.edge.x_at(top);
+                    c.bottom = a.edge.x_at(bottom);
+                }
+            }
             let swapped = self.crossings.windows(2).any(
                 |pair| matches!(pair, [a, b] if a.top > b.top + 1e-9 || a.bottom > b.bottom + 1e-9),
             );
@@ -537,11 +596,19 @@ impl Filler {
             };
             let was = winding;
             winding = winding.saturating_add(c.winding);
-            if was == 0 && winding != 0 {
-                self.add_area_right_of(c.top, c.bottom, height, 1.0);
+            let sign = if was == 0 && winding != 0 {
+                1.0
             } else if was != 0 && winding == 0 {
-                self.add_area_right_of(c.top, c.bottom, height, -1.0);
-            }
+                -1.0
+            } else {
+                continue;
+            };
+            // Only the edges that bound the inside need their ends in the band.
+            let (x_top, x_bottom) = match self.active.get(c.edge) {
+                Some(a) if !may_split => (a.edge.x_at(top), a.edge.x_at(bottom)),
+                _ => (c.top, c.bottom),
+            };
+            self.add_area_right_of(x_top, x_bottom, height, sign);
         }
     }
     // endregion
@@ -704,6 +771,37 @@ impl Filler {
     }
 }
 
+/// Sorts the active edges by `x`. They keep the order of the last band, and edges rarely
+/// swap places from one band to the next, so they come nearly sorted: an insertion sort
+/// then costs a pass plus one step per swap. Far from sorted (a new row's fresh edges),
+/// a general sort takes over.
+fn sort_nearly_sorted(edges: &mut [ActiveEdge]) {
+    let budget = edges.len().saturating_mul(4);
+    let mut steps = 0usize;
+    for i in 1..edges.len() {
+        let mut j = i;
+        // NaN never occurs (coordinates are finite and interpolated without overflow);
+        // if it did, `>` is false and the insertion stops, and the total order below
+        // finishes the job.
+        while j > 0
+            && edges
+                .get(j - 1)
+                .zip(edges.get(j))
+                .is_some_and(|(a, b)| a.x > b.x)
+        {
+            edges.swap(j - 1, j);
+            j -= 1;
+            steps += 1;
+        }
+        if steps > budget {
+            break;
+        }
+    }
+    if steps > budget || edges.iter().any(|a| a.x.is_nan()) {
+        edges.sort_unstable_by(|a, b| a.x.total_cmp(&b.x));
+    }
+}
+
 /// `round(x / 255)` for `x` in `0..=65535`, without a division.
 fn div255(x: u32) -> u32 {
     let x = x + 128;
@@ -733,8 +831,12 @@ impl Premultiplied {
     /// Source-over with coverage `k / 255` onto one premultiplied pixel, in integers as
     /// Skia's 8-bit pipeline does: `s' = s·k`, `d' = s' + d·(1 − α(s'))`, each product
     /// rounded to the nearest byte.
+    ///
+    /// `coverage` may exceed 255 up to `255·255 / α` (hairline shares piled up, see
+    /// [`Hairlines`]): the source's alpha then stays at most 255.
     fn blend_into(&self, pixel: &mut [u8; 4], coverage: u32) {
-        let k = coverage.min(255);
+        let [_, _, _, alpha] = self.rgba;
+        let k = coverage.min((65_025 / alpha.max(1)).max(255));
         let [r, g, b, a] = self.rgba;
         let (sr, sg, sb, sa) = if k == 255 {
             if a == 255 {
@@ -923,13 +1025,9 @@ fn stroke_vertices(points: &[Point], closed: bool) -> Vec<Point> {
     kept
 }
 
-/// Adds a hairline along the polyline the way Skia's anti-aliased hairlines (Wu-style)
-/// cover pixels: for a mostly horizontal segment, each pixel column it spans gets a box one
-/// pixel tall centred on the line's height at the column's centre (partial columns at the
-/// ends); mostly vertical segments the same with rows. So each column (row) gets exactly
-/// one pixel's worth of coverage, split between the two pixels nearest the line. The
-/// boxes of one stroke are filled together, so where they overlap they paint once.
-fn hairline_polyline(filler: &mut Filler, points: &[Point], closed: bool, roi: &Bounds) {
+/// Adds the segments of a hairline polyline to `hairlines`, which draws them the way
+/// Skia's anti-aliased hairlines (Wu-style) cover pixels: see [`Hairlines`].
+fn hairline_polyline(hairlines: &mut Hairlines, points: &[Point], closed: bool, roi: &Bounds) {
     let kept = stroke_vertices(points, closed);
     if kept.len() < 2 {
         return;
@@ -946,46 +1044,259 @@ fn hairline_polyline(filler: &mut Filler, points: &[Point], closed: bool, roi: &
         let Some((ca, cb)) = clip_segment(a, b, roi) else {
             continue;
         };
-        let x_major = d.x.abs() >= d.y.abs();
-        // Work in (major, minor) coordinates, major increasing.
+        hairlines.add(ca, cb, d.x.abs() >= d.y.abs());
+    }
+}
+
+// region: hairlines
+/// One hairline segment in (major, minor) coordinates, major increasing: for a mostly
+/// horizontal segment major is x and minor is y, for a mostly vertical one the other way.
+#[derive(Clone, Copy, Debug)]
+struct HairSegment {
+    x_major: bool,
+    p: Point,
+    q: Point,
+    /// The canvas rows its boxes touch, clamped to the canvas.
+    first_row: u32,
+    last_row: u32,
+}
+
+impl HairSegment {
+    /// The box of major cell `cell`: its extent along the major axis (a whole cell, or
+    /// part of one at the ends) and its centre along the minor axis (the line's minor
+    /// coordinate at the cell's centre, clamped to the segment). None if the segment does
+    /// not reach into the cell.
+    fn cell_box(&self, cell: f64) -> Option<(f64, f64, f64)> {
+        let (p, q) = (self.p, self.q);
+        let from = p.x.max(cell);
+        let to = q.x.min(cell + 1.0);
+        if to <= from {
+            return None;
+        }
+        let centre = (cell + 0.5).clamp(p.x, q.x);
+        Some((from, to, lerp(p.y, q.y, param(centre, p.x, q.x))))
+    }
+}
+
+/// Hairlines (strokes at most 1 px wide) as Skia's anti-aliased hairlines cover pixels:
+/// for a mostly horizontal segment, each pixel column it spans gets a box one pixel tall
+/// centred on the line's height at the column's centre (partial columns at the ends);
+/// mostly vertical segments the same with rows. So each column (row) gets exactly one
+/// pixel's worth of coverage, split between the two pixels nearest the line.
+///
+/// A box is at most one pixel in each direction, so it touches at most four pixels and
+/// its share of each is a product of two overlaps: no polygon filling is needed. The
+/// segments of one stroke are swept row by row: each row asks every segment that reaches
+/// it which of its boxes touch the row (a range of cells found from the line's equation),
+/// and adds their shares into one row of coverage. Work is proportional to the number of
+/// boxes plus rows × segments crossing them — linear, where filling the boxes as polygons
+/// cut every row at every box edge and was quadratic in the boxes per row (a 400-segment
+/// scribble on 1000×1000: 11 s).
+///
+/// Within one segment the boxes tile the line, so a pixel gets at most one share from
+/// it. Where segments meet (a vertex, a crossing, a sharp turn) a pixel gets shares from
+/// several, and they are combined as if each were blended on its own, `1 − Π(1 − α·share)`
+/// of the paint: that is what Skia does (it draws every segment of a hairline path
+/// separately), so a crossing is darker than either line, as in Chrome and Firefox.
+struct Hairlines {
+    width: u32,
+    height: u32,
+    segments: Vec<HairSegment>,
+    order: Vec<usize>,
+    active: Vec<usize>,
+    /// Per pixel of the current row, the share of the background that shows through
+    /// everything drawn into it so far: `Π (1 − α·share)` over the shares, 1 when untouched.
+    row: Vec<f32>,
+    /// The paint's alpha, 0..=1, during `fill`.
+    alpha: f32,
+    touched_min: usize,
+    touched_max: usize,
+}
+
+impl Hairlines {
+    fn new(width: u32, height: u32) -> Hairlines {
+        Hairlines {
+            width,
+            height,
+            segments: Vec::new(),
+            order: Vec::new(),
+            active: Vec::new(),
+            row: vec![1.0; width as usize],
+            alpha: 1.0,
+            touched_min: usize::MAX,
+            touched_max: 0,
+        }
+    }
+
+    /// Adds the segment from `a` to `b` (clipped to the canvas and a margin).
+    fn add(&mut self, a: Point, b: Point, x_major: bool) {
         let (mut p, mut q) = if x_major {
-            (Point::new(ca.x, ca.y), Point::new(cb.x, cb.y))
+            (a, b)
         } else {
-            (Point::new(ca.y, ca.x), Point::new(cb.y, cb.x))
+            (Point::new(a.y, a.x), Point::new(b.y, b.x))
         };
         if p.x > q.x {
             std::mem::swap(&mut p, &mut q);
         }
-        // The clip keeps the segment within the canvas plus a margin, so this loop runs
-        // at most about 16 400 times.
-        let mut cell = p.x.floor();
-        while cell < q.x {
-            let from = p.x.max(cell);
-            let to = q.x.min(cell + 1.0);
-            if to > from {
-                let centre = (cell + 0.5).clamp(p.x, q.x);
-                let minor = lerp(p.y, q.y, param(centre, p.x, q.x));
-                let corners = [
-                    (from, minor - 0.5),
-                    (to, minor - 0.5),
-                    (to, minor + 0.5),
-                    (from, minor + 0.5),
-                ];
-                add_piece(
-                    filler,
-                    corners.map(|(major, minor)| {
-                        if x_major {
-                            Point::new(major, minor)
-                        } else {
-                            Point::new(minor, major)
-                        }
-                    }),
-                );
+        // Canvas rows the boxes touch: a minor range widened by the half-pixel box for a
+        // mostly horizontal segment, the major range for a mostly vertical one.
+        let (top, bottom) = if x_major {
+            (p.y.min(q.y) - 0.5, p.y.max(q.y) + 0.5)
+        } else {
+            (p.x, q.x)
+        };
+        let last = f64::from(self.height) - 1.0;
+        if bottom <= 0.0 || top > last + 1.0 || last < 0.0 {
+            return;
+        }
+        // Both are inside 0..height here, so the casts are exact.
+        let first_row = top.floor().clamp(0.0, last) as u32;
+        let last_row = (bottom.ceil() - 1.0).clamp(0.0, last) as u32;
+        self.segments.push(HairSegment {
+            x_major,
+            p,
+            q,
+            first_row,
+            last_row,
+        });
+    }
+
+    /// Draws the segments added since the last call with `paint`, then forgets them.
+    fn fill(&mut self, pixels: &mut [u8], paint: Rgba) {
+        if self.segments.is_empty() || paint.a == 0 {
+            self.segments.clear();
+            return;
+        }
+        self.alpha = f32::from(paint.a) / 255.0;
+        let paint = Premultiplied::from(paint);
+        self.order.clear();
+        self.order.extend(0..self.segments.len());
+        let segments = &self.segments;
+        self.order
+            .sort_unstable_by_key(|&i| segments.get(i).map_or(0, |s| s.first_row));
+        self.active.clear();
+        let mut next = 0usize;
+        let mut row = self
+            .order
+            .first()
+            .and_then(|&i| self.segments.get(i))
+            .map_or(0, |s| s.first_row);
+        loop {
+            while let Some(segment) = self.order.get(next).and_then(|&i| self.segments.get(i)) {
+                if segment.first_row > row {
+                    break;
+                }
+                self.active.push(self.order.get(next).copied().unwrap_or(0));
+                next += 1;
+            }
+            let segments = &self.segments;
+            self.active
+                .retain(|&i| segments.get(i).is_some_and(|s| s.last_row >= row));
+            if self.active.is_empty() {
+                match self.order.get(next).and_then(|&i| self.segments.get(i)) {
+                    Some(segment) => {
+                        row = segment.first_row;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            for k in 0..self.active.len() {
+                if let Some(segment) = self.active.get(k).and_then(|&i| self.segments.get(i)) {
+                    let segment = *segment;
+                    self.add_row_of(&segment, row);
+                }
+            }
+            self.flush_row(row, pixels, paint);
+            row += 1;
+        }
+        self.segments.clear();
+    }
+
+    /// Adds the shares that `segment`'s boxes have in canvas row `row`.
+    fn add_row_of(&mut self, segment: &HairSegment, row: u32) {
+        let (p, q) = (segment.p, segment.q);
+        let top = f64::from(row);
+        let first_cell = p.x.floor();
+        if !segment.x_major {
+            // Major is y: the only box in this row is the one of cell `row`.
+            let Some((from, to, minor)) = segment.cell_box(top) else {
+                return;
+            };
+            let left = (minor - 0.5).floor();
+            for column in [left, left + 1.0] {
+                let overlap = (minor + 0.5).min(column + 1.0) - (minor - 0.5).max(column);
+                self.add_share(column, overlap * (to - from));
+            }
+            return;
+        }
+        // Major is x: the boxes whose minor centre lies within (row − ½, row + 1½) touch
+        // the row. The centre moves linearly with the cell, so they form a range of cells,
+        // found from the line's equation and then checked box by box (one cell of slack
+        // on each side absorbs rounding and the clamped end cells).
+        let last_cell = (q.x.ceil() - 1.0).max(first_cell);
+        let (mut from_cell, mut to_cell) = (first_cell, last_cell);
+        if q.y != p.y {
+            let at = |minor: f64| p.x + (minor - p.y) / (q.y - p.y) * (q.x - p.x) - 0.5;
+            let (a, b) = (at(top - 0.5), at(top + 1.5));
+            from_cell = from_cell.max(a.min(b).floor() - 1.0);
+            to_cell = to_cell.min(a.max(b).ceil() + 1.0);
+        }
+        // The clip keeps cells within the canvas and a margin: at most ~16,400 of them.
+        let mut cell = from_cell;
+        while cell <= to_cell {
+            if let Some((from, to, minor)) = segment.cell_box(cell) {
+                let overlap = (minor + 0.5).min(top + 1.0) - (minor - 0.5).max(top);
+                self.add_share(cell, overlap * (to - from));
             }
             cell += 1.0;
         }
     }
+
+    /// Adds `share` (ignored unless positive) to the coverage of column `column`.
+    fn add_share(&mut self, column: f64, share: f64) {
+        if share <= 0.0 || column < 0.0 || column >= f64::from(self.width) {
+            return;
+        }
+        // Inside 0..width, so the cast is exact.
+        let index = column as usize;
+        if let Some(cell) = self.row.get_mut(index) {
+            *cell *= 1.0 - self.alpha * share.min(1.0) as f32;
+            self.touched_min = self.touched_min.min(index);
+            self.touched_max = self.touched_max.max(index);
+        }
+    }
+
+    /// Composites the current row and clears it.
+    fn flush_row(&mut self, row: u32, pixels: &mut [u8], paint: Premultiplied) {
+        if self.touched_min > self.touched_max {
+            return;
+        }
+        let (first, last) = (self.touched_min, self.touched_max);
+        self.touched_min = usize::MAX;
+        self.touched_max = 0;
+        let row_start = row as usize * self.width as usize * 4;
+        let Some(cells) = self.row.get_mut(first..=last) else {
+            return;
+        };
+        let targets = pixels
+            .get_mut(row_start + first * 4..row_start + (last + 1) * 4)
+            .unwrap_or(&mut []);
+        for (cell, pixel) in cells.iter_mut().zip(targets.chunks_exact_mut(4)) {
+            // The coverage that, blended once, lets through what blending each share on
+            // its own would: (1 − transparency) / α, in 8 bits (above 255 where shares
+            // of a translucent paint pile up; `blend_into` allows that).
+            let coverage = ((1.0 - cell.clamp(0.0, 1.0)) / self.alpha * 255.0 + 0.5) as u32;
+            *cell = 1.0;
+            if coverage != 0
+                && let Ok(pixel) = <&mut [u8; 4]>::try_from(pixel)
+            {
+                paint.blend_into(pixel, coverage);
+            }
+        }
+    }
 }
+// endregion
 
 // region: stroke
 /// Adds the outline pieces of a stroked polyline to the filler: one rectangle per segment
@@ -1116,6 +1427,7 @@ pub(super) fn rasterize(
     };
     let mut path = Path::default();
     let mut filler = Filler::new(width, height);
+    let mut hairlines = Hairlines::new(width, height);
     let mut scratch: Vec<Point> = Vec::new();
     for command in commands {
         match command {
@@ -1163,9 +1475,9 @@ pub(super) fn rasterize(
                     for sub in &path.subpaths {
                         flatten(sub, &roi, 0.5, &mut scratch);
                         let closed = sub.closed || sub.lone_circle().is_some();
-                        hairline_polyline(&mut filler, &scratch, closed, &roi);
+                        hairline_polyline(&mut hairlines, &scratch, closed, &roi);
                     }
-                    filler.fill(&mut pixels, paint);
+                    hairlines.fill(&mut pixels, paint);
                     continue;
                 }
                 let half_width = line_width * 0.5;
@@ -1484,6 +1796,101 @@ mod tests {
                 .map(|y| f64::from(pixel(&pixels, 40, x, y)[3]) / 255.0)
                 .sum();
             assert!((column - 1.0).abs() < 0.05, "column {x}: {column}");
+        }
+    }
+
+    #[test]
+    fn hairline_segments_over_the_same_pixels_blend_like_separate_strokes() {
+        // A path that goes out and back along the same line, and the same line stroked
+        // twice: Skia draws each hairline segment on its own, so both look the same.
+        let paint = StrokeColor("rgba(0, 0, 0, 0.5)".to_string());
+        let there_and_back = draw(
+            &[
+                paint.clone(),
+                MoveTo(2.0, 5.0),
+                LineTo(18.0, 5.0),
+                LineTo(2.0, 5.3),
+                Stroke,
+            ],
+            20,
+            10,
+        );
+        let twice = draw(
+            &[
+                paint,
+                MoveTo(2.0, 5.0),
+                LineTo(18.0, 5.0),
+                Stroke,
+                BeginPath,
+                MoveTo(18.0, 5.0),
+                LineTo(2.0, 5.3),
+                Stroke,
+            ],
+            20,
+            10,
+        );
+        for y in 3..8 {
+            for x in 3..17 {
+                let (a, b) = (pixel(&there_and_back, 20, x, y), pixel(&twice, 20, x, y));
+                assert!(
+                    a.iter().zip(&b).all(|(p, q)| p.abs_diff(*q) <= 1),
+                    "({x}, {y}): {a:?} vs {b:?}"
+                );
+            }
+        }
+        // Where both pass, darker than the first segment alone (half coverage of a
+        // half-transparent paint: alpha 64).
+        assert!(pixel(&there_and_back, 20, 10, 4)[3] > 64 + 20);
+    }
+
+    #[test]
+    fn a_scribble_of_hairlines_covers_each_column_of_each_segment_once() {
+        // Many segments, each the only one in its own band of rows: the per-row sweep
+        // must find every box of every segment.
+        let mut commands = vec![BeginPath];
+        for i in 0..40 {
+            let y = 2.5 + f64::from(i) * 5.0;
+            commands.push(MoveTo(1.0, y));
+            commands.push(LineTo(99.0, y + 0.37 * f64::from(i % 3)));
+        }
+        commands.push(Stroke);
+        let pixels = draw(&commands, 100, 205);
+        for i in 0..40u32 {
+            let top = 1 + i * 5;
+            for x in 5..95 {
+                let column: f64 = (top..top + 4)
+                    .map(|y| f64::from(pixel(&pixels, 100, x, y)[3]) / 255.0)
+                    .sum();
+                assert!(
+                    (column - 1.0).abs() < 0.03,
+                    "segment {i}, column {x}: {column}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_row_with_many_edge_ends_is_sampled_within_half_a_band() {
+        // 100 one-pixel-wide rects whose tops all fall inside row 10 at different
+        // heights: far more edge ends than MAX_EXACT_BANDS, so the row is cut into
+        // SAMPLED_BANDS equal bands; each pixel's coverage is off by at most half a band.
+        let mut commands = vec![BeginPath];
+        for i in 0..100 {
+            let top = 10.0 + f64::from(i) / 100.0;
+            commands.push(Rect(f64::from(i), top, 1.0, 5.0));
+        }
+        commands.push(Fill);
+        let pixels = draw(&commands, 100, 20);
+        let half_band = 0.5 / SAMPLED_BANDS as f64;
+        for i in 0..100u32 {
+            let exact = 1.0 - f64::from(i) / 100.0;
+            let got = f64::from(pixel(&pixels, 100, i, 10)[3]) / 255.0;
+            assert!(
+                (got - exact).abs() <= half_band + 0.5 / 255.0,
+                "pixel {i}: {got} vs {exact}"
+            );
+            assert_eq!(pixel(&pixels, 100, i, 11)[3], 255);
+            assert_eq!(pixel(&pixels, 100, i, 9)[3], 0);
         }
     }
 

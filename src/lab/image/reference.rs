@@ -329,7 +329,7 @@ pub fn threshold(rgba: &mut [u8], level: u8) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Neighbourhood filters (naive: O(radius) work per pixel)
+// Neighbourhood filters
 // ---------------------------------------------------------------------------------------
 
 /// Largest box-blur radius; larger radii are treated as this one. A window of 4097
@@ -375,11 +375,42 @@ fn clamp_index(i: i64, len: usize) -> usize {
     i.clamp(0, len as i64 - 1) as usize
 }
 
+/// One line of samples (a row or a column of one channel) blurred by a window of
+/// `2·r + 1` samples with clamp-to-edge, divided with `reciprocal`.
+///
+/// A *running sum*: the window around sample 0 is summed once; then each step right adds
+/// the sample entering the window and subtracts the one leaving it, so the work is the same
+/// for every radius. (Summing the whole window again at each sample, the obvious way, costs
+/// `2r + 1` additions per sample: 49 s for a 1000×1000 image at the largest radius.)
+fn blur_line(line: &[u8], r: usize, reciprocal: Reciprocal) -> Vec<u8> {
+    let len = line.len();
+    let at = |i: i64| u32::from(line[clamp_index(i, len)]);
+    let r = r as i64;
+    // The window around sample 0: r copies of sample 0 on the left (clamped), sample 0
+    // itself, and r samples on the right — past the end they are all the last sample, so
+    // only the first `len − 1` need reading one by one.
+    let inside = r.min(len as i64 - 1);
+    let mut sum = (r as u32 + 1) * at(0)
+        + (1..=inside).map(at).sum::<u32>()
+        + (r - inside) as u32 * at(len as i64 - 1);
+    let mut out = Vec::with_capacity(len);
+    for x in 0..len as i64 {
+        out.push(reciprocal.divide(sum));
+        // Slide right: sample x − r leaves, sample x + r + 1 enters.
+        sum = sum + at(x + r + 1) - at(x - r);
+    }
+    out
+}
+
 /// Box blur, the definition: a horizontal pass then a vertical pass; each replaces r, g
 /// and b by the mean of the `2·radius + 1` samples centred on it along that axis, with
 /// clamp-to-edge (samples outside the image repeat the nearest edge pixel), divided with
 /// [`Reciprocal`] and rounded to a byte between the passes. The result is within 1 of the
 /// exact mean over the `(2r+1)×(2r+1)` square.
+///
+/// Each pass runs a running sum along its lines ([`blur_line`]), so the cost is
+/// O(width × height) whatever the radius (plus O(min(radius, side)) per line to start
+/// each window).
 ///
 /// Alpha is never changed, and it is not used as a weight: colour is averaged as if every
 /// pixel were opaque, so the colour of fully transparent pixels bleeds into their
@@ -396,33 +427,24 @@ pub fn box_blur(rgba: &mut [u8], width: u32, height: u32, radius: u32) -> Result
     }
     let (w, h) = (width as usize, height as usize);
     let reciprocal = Reciprocal::new(2 * r + 1);
-    let r = i64::from(r);
+    let r = r as usize;
 
-    // Horizontal pass: source row → blurred row, one row at a time.
-    let mut source_row = vec![0u8; 4 * w];
-    for row in rgba.chunks_exact_mut(4 * w) {
-        source_row.copy_from_slice(row);
-        for x in 0..w {
-            for c in 0..3 {
-                let mut sum = 0u32;
-                for k in -r..=r {
-                    sum += u32::from(source_row[4 * clamp_index(x as i64 + k, w) + c]);
-                }
-                row[4 * x + c] = reciprocal.divide(sum);
+    // Horizontal pass: each row, one channel at a time.
+    for y in 0..h {
+        for c in 0..3 {
+            let line: Vec<u8> = (0..w).map(|x| rgba[4 * (y * w + x) + c]).collect();
+            for (x, value) in blur_line(&line, r, reciprocal).into_iter().enumerate() {
+                rgba[4 * (y * w + x) + c] = value;
             }
         }
     }
 
-    // Vertical pass over a copy of the horizontally blurred image.
-    let source = rgba.to_vec();
-    for y in 0..h {
-        for x in 0..w {
-            for c in 0..3 {
-                let mut sum = 0u32;
-                for k in -r..=r {
-                    sum += u32::from(source[4 * (clamp_index(y as i64 + k, h) * w + x) + c]);
-                }
-                rgba[4 * (y * w + x) + c] = reciprocal.divide(sum);
+    // Vertical pass over the horizontally blurred image: each column, one channel at a time.
+    for x in 0..w {
+        for c in 0..3 {
+            let line: Vec<u8> = (0..h).map(|y| rgba[4 * (y * w + x) + c]).collect();
+            for (y, value) in blur_line(&line, r, reciprocal).into_iter().enumerate() {
+                rgba[4 * (y * w + x) + c] = value;
             }
         }
     }

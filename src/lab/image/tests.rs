@@ -726,6 +726,60 @@ fn box_blur_is_within_1_of_the_exact_mean() {
     }
 }
 
+/// The box blur as first written: every window summed from scratch, `2r + 1` samples per
+/// pixel per pass. Too slow to ship (O(radius) per pixel), kept as the definition the
+/// running-sum reference must match byte for byte.
+fn box_blur_by_whole_windows(rgba: &mut [u8], w: usize, h: usize, radius: u32) {
+    let r = i64::from(radius.min(MAX_BLUR_RADIUS));
+    if r == 0 || rgba.is_empty() {
+        return;
+    }
+    let reciprocal = Reciprocal::new(2 * r as u32 + 1);
+    let clamp = |i: i64, len: usize| i.clamp(0, len as i64 - 1) as usize;
+    let source = rgba.to_vec();
+    for y in 0..h {
+        for x in 0..w {
+            for c in 0..3 {
+                let sum: u32 = (-r..=r)
+                    .map(|k| u32::from(source[4 * (y * w + clamp(x as i64 + k, w)) + c]))
+                    .sum();
+                rgba[4 * (y * w + x) + c] = reciprocal.divide(sum);
+            }
+        }
+    }
+    let source = rgba.to_vec();
+    for y in 0..h {
+        for x in 0..w {
+            for c in 0..3 {
+                let sum: u32 = (-r..=r)
+                    .map(|k| u32::from(source[4 * (clamp(y as i64 + k, h) * w + x) + c]))
+                    .sum();
+                rgba[4 * (y * w + x) + c] = reciprocal.divide(sum);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn running_sum_reference_equals_whole_window_sums(
+        w in 1u32..20,
+        h in 1u32..20,
+        // Up to twice the side: windows that reach past both edges at once.
+        radius in 0u32..40,
+        seed in any::<u64>(),
+    ) {
+        let original = random_image(w, h, seed);
+        let mut expected = original.clone();
+        box_blur_by_whole_windows(&mut expected, w as usize, h as usize, radius);
+        let mut got = original;
+        prop_assert_eq!(reference::box_blur(&mut got, w, h, radius), Ok(()));
+        prop_assert_eq!(got, expected);
+    }
+}
+
 #[test]
 fn radius_larger_than_the_image_is_fine() {
     for (w, h) in [(1, 1), (3, 2), (2, 9)] {

@@ -389,6 +389,18 @@ impl Graph {
         value: Option<Rc<dyn Any>>,
         compute: Option<ComputeFn>,
     ) -> NodeKey {
+        self.create_owned(kind, value, compute, true)
+    }
+
+    /// Creates a node; `owned` false makes it belong to the runtime even when a closure
+    /// is running (a shared cache created on first use must outlive that run).
+    pub(crate) fn create_owned(
+        &mut self,
+        kind: Kind,
+        value: Option<Rc<dyn Any>>,
+        compute: Option<ComputeFn>,
+        owned: bool,
+    ) -> NodeKey {
         if !self.alive {
             if let Some(v) = value {
                 self.garbage_values.push(v);
@@ -415,7 +427,7 @@ impl Graph {
         };
         let stamp = self.next_stamp;
         self.next_stamp = self.next_stamp.wrapping_add(1).max(1);
-        let owner = if self.depth > 0 {
+        let owner = if owned && self.depth > 0 {
             let f = &self.frames[self.depth - 1];
             if self
                 .nodes

@@ -263,6 +263,25 @@ impl RuntimeHandle {
         }
     }
 
+    /// Like [`RuntimeHandle::memo`], but the memo belongs to the runtime even when it is
+    /// created while a memo or effect runs: it is not disposed when that closure runs
+    /// again. For shared caches created on first use (the sheet's range blocks), which
+    /// other closures go on reading.
+    pub(crate) fn memo_unowned<T, F>(&self, f: F) -> Memo<T>
+    where
+        T: Clone + PartialEq + 'static,
+        F: FnMut() -> T + 'static,
+    {
+        match self.live_shell() {
+            Some(s) => create_memo_owned(s, f, false),
+            None => Memo {
+                shell: self.shell,
+                key: NodeKey::DEAD,
+                _type: PhantomData,
+            },
+        }
+    }
+
     /// Like [`Runtime::effect`]; never runs if the runtime is gone.
     pub fn effect<F>(&self, f: F) -> Effect
     where
@@ -311,7 +330,15 @@ fn create_signal<T: 'static>(shell: &'static Shell, value: T) -> Signal<T> {
     }
 }
 
-fn create_memo<T, F>(shell: &'static Shell, mut f: F) -> Memo<T>
+fn create_memo<T, F>(shell: &'static Shell, f: F) -> Memo<T>
+where
+    T: Clone + PartialEq + 'static,
+    F: FnMut() -> T + 'static,
+{
+    create_memo_owned(shell, f, true)
+}
+
+fn create_memo_owned<T, F>(shell: &'static Shell, mut f: F, owned: bool) -> Memo<T>
 where
     T: Clone + PartialEq + 'static,
     F: FnMut() -> T + 'static,
@@ -321,7 +348,7 @@ where
         graph::store_memo_value(shell, key, new)
     });
     let key = match shell.graph() {
-        Some(mut g) => g.create(Kind::Memo, None, Some(compute)),
+        Some(mut g) => g.create_owned(Kind::Memo, None, Some(compute), owned),
         None => NodeKey::DEAD,
     };
     shell.drain_garbage();

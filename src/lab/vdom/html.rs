@@ -6,6 +6,7 @@ use super::build::{
     is_raw_text_element, is_text_only_element, is_valid_attribute_name, is_valid_tag_name,
     is_void_element, raw_text_problem,
 };
+use super::namespace::{Namespace, Parent, namespace_of};
 
 /// Escapes text for a text node: `&` `<` `>` and U+00A0, as the standard's "escaping a
 /// string" does outside attribute mode.
@@ -60,6 +61,9 @@ fn write_tree(root: &VNode, style: Style, out: &mut String) {
             node: &'a VNode,
             level: usize,
             own_line: bool,
+            /// The element written around it (`None` at the top), which decides the
+            /// namespace the parser gives it.
+            parent: Option<Parent<'a>>,
         },
         End {
             tag: &'a str,
@@ -71,6 +75,7 @@ fn write_tree(root: &VNode, style: Style, out: &mut String) {
         node: root,
         level: 0,
         own_line: false,
+        parent: None,
     }];
     let newline = |out: &mut String, level: usize| {
         out.push('\n');
@@ -81,7 +86,7 @@ fn write_tree(root: &VNode, style: Style, out: &mut String) {
         }
     };
     while let Some(step) = work.pop() {
-        let (node, level, own_line) = match step {
+        let (node, level, own_line, parent) = match step {
             Step::End {
                 tag,
                 level,
@@ -99,7 +104,8 @@ fn write_tree(root: &VNode, style: Style, out: &mut String) {
                 node,
                 level,
                 own_line,
-            } => (node, level, own_line),
+                parent,
+            } => (node, level, own_line, parent),
         };
         if own_line {
             newline(out, level);
@@ -124,9 +130,20 @@ fn write_tree(root: &VNode, style: Style, out: &mut String) {
                 node: child,
                 level,
                 own_line,
+                parent,
             }));
             continue;
         }
+        // Void and raw text are properties of HTML elements only: inside SVG and MathML a
+        // `<source>` needs its end tag and the text of a `<style>` or `<xmp>` is parsed as
+        // markup, so it must be escaped like any text.
+        let namespace = namespace_of(parent, tag);
+        let html = namespace == Namespace::Html;
+        let me = Some(Parent {
+            namespace,
+            tag,
+            attributes,
+        });
         out.push('<');
         out.push_str(tag);
         if style.keys
@@ -147,12 +164,12 @@ fn write_tree(root: &VNode, style: Style, out: &mut String) {
             out.push('"');
         }
         out.push('>');
-        if is_void_element(tag) {
+        if html && is_void_element(tag) {
             // The standard skips a void element's children (the parser could not put
             // them back inside it anyway).
             continue;
         }
-        if is_raw_text_element(tag) {
+        if html && is_raw_text_element(tag) {
             let all_text = children.iter().all(|c| c.as_text().is_some());
             let text: String = children.iter().filter_map(VNode::as_text).collect();
             if all_text && raw_text_problem(tag, &text).is_ok() {
@@ -170,7 +187,7 @@ fn write_tree(root: &VNode, style: Style, out: &mut String) {
         }
         let children_on_lines = style.pretty
             && !children.is_empty()
-            && !is_text_only_element(tag)
+            && !(html && is_text_only_element(tag))
             && children.iter().all(|c| c.tag().is_some());
         work.push(Step::End {
             tag,
@@ -181,6 +198,7 @@ fn write_tree(root: &VNode, style: Style, out: &mut String) {
             node: child,
             level: level + 1,
             own_line: children_on_lines,
+            parent: me,
         }));
     }
 }
@@ -199,6 +217,12 @@ impl VNode {
     ///   `&amp;` `&quot;` `&lt;` `&gt;` `&nbsp;`.
     /// * Text inside `script style xmp iframe noembed noframes noscript plaintext` is
     ///   written literally (`noscript` because browsers parse with scripting enabled).
+    /// * Void and raw-text elements are HTML elements only. Inside `<svg>` and `<math>`
+    ///   (outside their HTML integration points: SVG `foreignObject`, `desc`, `title`;
+    ///   MathML `mi mo mn ms mtext`, `annotation-xml` with an HTML `encoding`) every
+    ///   element gets an end tag and text is escaped even inside `<style>` or `<xmp>`,
+    ///   because the parser reads it there as markup. The namespace of each element is
+    ///   worked out from its ancestors exactly as the HTML parser does.
     /// * The key is not an attribute and is not written.
     ///
     /// What the builder refuses cannot appear in its trees, but a tree assembled by hand

@@ -6,10 +6,12 @@
 //! browser on purpose: a browser silently repairs `<div/>`, mismatched end tags and
 //! unknown entities, which hides exactly the mistakes this lab is about.
 
+use std::collections::HashSet;
 use std::fmt;
 
 use super::VNode;
 use super::build::{check_content, is_raw_text_element, is_void_element};
+use super::namespace::{Namespace, Parent, Rules, breaks_out, namespace_of, rules_inside};
 
 /// How deep elements may nest in parsed markup. The parser itself does not recurse; the
 /// bound protects what comes after it (the browser's own DOM, a recursive conversion into
@@ -51,7 +53,12 @@ impl std::error::Error for MarkupError {}
 ///   `&#39;` and hex `&#x2713;`, and a few dozen common named ones (`&copy; &mdash; &hellip;
 ///   &euro; &rarr;` …); a `&` not followed by `name;` or `#…;` is a literal `&`;
 /// * `script style xmp iframe noembed noframes noscript` content as raw text up to the
-///   end tag, `textarea` and `title` content as text with references decoded;
+///   end tag, `textarea` and `title` content as text with references decoded — for HTML
+///   elements; inside `<svg>` and `<math>` (outside their HTML integration points) those
+///   are ordinary elements whose content is markup, `<circle/>` is an empty element and
+///   no element is void, exactly as the HTML parser reads them; an HTML-only element
+///   there (`<p>`, `<img>`, `<b>` …, which would make a browser leave the SVG) is an
+///   error;
 /// * comments `<!-- … -->`, skipped; a `<` not followed by a letter, `/` or `!` is text.
 ///
 /// Whitespace: text made only of whitespace that contains a line break is dropped (the
@@ -173,6 +180,8 @@ const NAMED_REFERENCES: [(&str, char); 44] = [
 /// An element whose end tag has not been seen yet.
 struct Open {
     tag: String,
+    /// Where the HTML parser would put it (see [`namespace_of`]).
+    namespace: Namespace,
     key: Option<String>,
     attributes: Vec<(String, String)>,
     children: Vec<VNode>,
@@ -382,7 +391,13 @@ impl Parser {
             return Err(self.error_at(self.pos, format!("expected '>' to close </{tag}")));
         }
         self.pos += 1;
-        if is_void_element(&tag) {
+        // Inside SVG and MathML a `<source>` or `<link>` is an ordinary element with an
+        // end tag.
+        let closes_foreign = self
+            .open
+            .last()
+            .is_some_and(|open| open.namespace != Namespace::Html && open.tag == tag);
+        if is_void_element(&tag) && !closes_foreign {
             return Err(self.error_at(
                 start,
                 format!("<{tag}> is a void element and has no end tag: write <{tag}> alone"),
@@ -414,6 +429,9 @@ impl Parser {
         let tag = self.take_while(is_tag_name_char).to_ascii_lowercase();
         let mut key: Option<String> = None;
         let mut attributes: Vec<(String, String)> = Vec::new();
+        // Names seen so far in this tag: a lookup per attribute instead of a scan of the
+        // ones before it, which made a tag with n attributes cost n²/2 comparisons.
+        let mut names: HashSet<String> = HashSet::new();
         let self_closing =
             loop {
                 let had_space = self.peek().is_some_and(is_space);
@@ -450,7 +468,7 @@ impl Parser {
                                     .error_at(name_at, format!("<{tag}> has two key attributes")));
                             }
                             key = Some(value);
-                        } else if attributes.iter().any(|(n, _)| *n == name) {
+                        } else if !names.insert(name.clone()) {
                             return Err(self.error_at(
                                 name_at,
                                 format!("duplicate attribute {name:?} on <{tag}>"),
@@ -469,6 +487,38 @@ impl Parser {
                     }
                 }
             };
+        let parent = self.open.last().map(|open| Parent {
+            namespace: open.namespace,
+            tag: &open.tag,
+            attributes: &open.attributes,
+        });
+        if let (Rules::Foreign(_), Some(parent)) = (rules_inside(parent, &tag), parent)
+            && breaks_out(&tag, &attributes)
+        {
+            let message = format!(
+                "<{tag}> is HTML only and cannot be inside <{}>: a browser would end the SVG or \
+                 MathML content here and put <{tag}> after it",
+                parent.tag
+            );
+            return Err(self.error_at(start, message));
+        }
+        let namespace = namespace_of(parent, &tag);
+        if namespace != Namespace::Html {
+            // SVG and MathML: `<circle/>` is an empty element, as in XML (the HTML parser
+            // honours the '/' there), and no element is void, raw text or RCDATA: what
+            // follows is markup, as a browser reads it.
+            if self_closing {
+                let element = VNode::Element {
+                    tag,
+                    key,
+                    attributes,
+                    children: Vec::new(),
+                };
+                self.append(element, start);
+                return Ok(());
+            }
+            return self.open_element(tag, namespace, key, attributes, start);
+        }
         if self_closing && !is_void_element(&tag) {
             return Err(self.error_at(
                 start,
@@ -515,6 +565,18 @@ impl Parser {
             self.append(element, start);
             return Ok(());
         }
+        self.open_element(tag, namespace, key, attributes, start)
+    }
+
+    /// Pushes an element whose content follows, up to its end tag.
+    fn open_element(
+        &mut self,
+        tag: String,
+        namespace: Namespace,
+        key: Option<String>,
+        attributes: Vec<(String, String)>,
+        start: usize,
+    ) -> Parsed<()> {
         if self.open.len() >= MAX_MARKUP_DEPTH {
             return Err(self.error_at(
                 start,
@@ -523,6 +585,7 @@ impl Parser {
         }
         self.open.push(Open {
             tag,
+            namespace,
             key,
             attributes,
             children: Vec::new(),

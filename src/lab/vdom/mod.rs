@@ -18,7 +18,8 @@
 //! * [`parse_markup`]: a small HTML-like parser for the tab's editors, with line:column
 //!   errors;
 //! * [`check_safe`]: the gate that refuses script-capable markup before anything typed by a
-//!   person reaches the real DOM;
+//!   person reaches the real DOM, and any tree whose HTML a browser would rebuild as another
+//!   tree (the mutation-XSS gap);
 //! * [`rows`]: js-framework-benchmark row generators and a deterministic PRNG.
 //!
 //! ## What production crates do that this one leaves out
@@ -29,8 +30,10 @@
 //! versus attributes, and they patch the DOM *while* diffing instead of producing a list.
 //! Here the patch list is the product: it is data you can print, count, step through and
 //! test (`apply(diff(a, b), a) == b`). There are no components, no listeners (an
-//! event-handler attribute is refused by [`check_safe`]), no SVG namespace handling and no
-//! `<template>` contents.
+//! event-handler attribute is refused by [`check_safe`]) and no `<template>` contents.
+//! Nodes carry no namespace: where an element is SVG or MathML follows from its ancestors,
+//! exactly as the HTML parser decides it, and [`VNode::render_html`], [`parse_markup`] and
+//! [`check_safe`] all work it out the same way (the `namespace` module).
 //!
 //! ## Never a stack overflow
 //!
@@ -47,6 +50,8 @@ mod build;
 mod diff;
 mod html;
 mod markup;
+mod namespace;
+mod round_trip;
 pub mod rows;
 mod safety;
 

@@ -1,10 +1,17 @@
 //! `check_safe`: the gate between what a person types and the real DOM.
+//!
+//! Production sanitizers do this job for real: DOMPurify in the browser (it checks each
+//! element's namespace against its parent's, the same question as the `round_trip` module
+//! asks here), and `ammonia` in Rust (html5ever underneath: it parses, filters the tree,
+//! and serializes).
 
 use std::fmt;
 
 use super::VNode;
 use super::build::{check_element, is_valid_tag_name};
 use super::diff::format_path;
+use super::namespace::Namespace;
+use super::round_trip::Ancestry;
 
 /// Elements refused outright, with the reason shown to the person.
 ///
@@ -20,7 +27,9 @@ use super::diff::format_path;
 ///   animation can rewrite an `href` to a `javascript:` URL after this check has run.
 /// * `template` and `portal`/`fencedframe` are refused too: their content is not what the
 ///   page shows (a template) or is another document (the others).
-const REFUSED_ELEMENTS: [(&str, &str); 20] = [
+/// * `noscript` is raw text to a browser running scripts but markup to a parser that
+///   does not (a sanitizer, `DOMParser`): the same HTML means two trees.
+const REFUSED_ELEMENTS: [(&str, &str); 21] = [
     ("script", "it would run code"),
     ("iframe", "it loads and runs another document"),
     ("frame", "it loads and runs another document"),
@@ -63,6 +72,11 @@ const REFUSED_ELEMENTS: [(&str, &str); 20] = [
         "animatetransform",
         "SVG animation can change attributes after this check",
     ),
+    (
+        "noscript",
+        "what it holds depends on the parser: with scripting off (a sanitizer, DOMParser) \
+         its text is read as markup",
+    ),
     ("handler", "it runs code (SVG Tiny)"),
     ("listener", "it attaches event handlers (SVG Tiny)"),
 ];
@@ -94,13 +108,17 @@ const URL_ATTRIBUTES: [&str; 18] = [
 pub struct UnsafeMarkup {
     /// Child indexes from the root to the refused node (`[]` is the root).
     pub path: Vec<usize>,
-    /// The refused node's tag.
+    /// The refused node's tag, or `"#text"` (the DOM's `nodeName` for text) when a text
+    /// node is refused.
     pub tag: String,
     /// The refused attribute, when an attribute is the problem.
     pub attribute: Option<String>,
     /// Why, in words.
     pub reason: String,
 }
+
+/// [`UnsafeMarkup::tag`] for a text node.
+const TEXT_NODE: &str = "#text";
 
 impl fmt::Display for UnsafeMarkup {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -111,6 +129,7 @@ impl fmt::Display for UnsafeMarkup {
                 "refused {name:?} on <{}> at {at}: {}",
                 self.tag, self.reason
             ),
+            None if self.tag == TEXT_NODE => write!(f, "refused the text at {at}: {}", self.reason),
             None => write!(f, "refused <{}> at {at}: {}", self.tag, self.reason),
         }
     }
@@ -119,12 +138,28 @@ impl fmt::Display for UnsafeMarkup {
 impl std::error::Error for UnsafeMarkup {}
 
 /// Refuses a tree that could run code, load other documents or take over the page once
-/// it is put into the real DOM; `Ok` means it may be rendered into the preview.
+/// it is put into the real DOM; `Ok` means it may be rendered into the preview, and that
+/// [`VNode::render_html`] of it may be handed to `innerHTML`.
+///
+/// Two questions are asked of every node:
+///
+/// 1. **Is anything in it active?** Script elements, event handlers, `javascript:` URLs
+///    and their kin (the list below).
+/// 2. **Would its HTML mean this very tree?** The HTML parser repairs markup as it reads
+///    it: a `<div>` closes an open `<p>`, an `<img>` inside `<svg>` closes the SVG, a
+///    `<div>` inside a `<table>` is moved in front of it, text inside an SVG `<style>` is
+///    markup. If the tree that was checked is not the tree the browser builds from its
+///    HTML, question 1 was asked about the wrong tree: that gap is how mutation XSS gets
+///    past sanitizers (`<svg><xmp><img src=x onerror=…>` was "text" to a checker that
+///    ignored namespaces). So a tree is refused unless the parser would rebuild it exactly
+///    (see the `round_trip` module for the rules). Then question 1, answered on the tree,
+///    also holds for what the browser builds — for every tree, not just the ones someone
+///    thought of.
 ///
 /// Refused (the first one found, in document order, named by its path):
 /// * the elements listed above (script, iframe, object, embed, frame, frameset, applet,
-///   base, meta, link, style, template, SVG animation and handler elements), by tag,
-///   ASCII case-insensitively;
+///   base, meta, link, style, template, noscript, SVG animation and handler elements), by
+///   tag, ASCII case-insensitively, in any namespace;
 /// * any attribute whose name starts with `on` (`onclick`, `ONLOAD`, `one`: the rule is
 ///   the prefix, deliberately broad);
 /// * the `srcdoc` attribute (an inline document) and `is` (customised built-ins);
@@ -134,27 +169,46 @@ impl std::error::Error for UnsafeMarkup {}
 ///   trailing C0 controls and spaces stripped, tabs and newlines removed from inside,
 ///   scheme compared case-insensitively (so `" JaVa\tScRiPt:alert(1)"` is caught);
 /// * names the builder would refuse (a tree built by hand could carry `img src=x
-///   onerror=…` as a "tag name"), and raw text that would close its element early.
+///   onerror=…` as a "tag name"), and raw text that would close its element early;
+/// * whatever the parser would not rebuild as it is: an HTML-only element (`p`, `img`,
+///   `table`, `b`, `font` with `color`…) inside SVG or MathML content; content-model
+///   repairs (a block inside `<p>`, a link inside a link, a form inside a form, a list
+///   item inside a list item, table parts out of place, anything but table parts inside
+///   a table); `html`, `head`, `body`, `image`, `select`; a carriage return or NUL in text
+///   or attribute values; a line break right after `<pre>`, `<listing>`, `<textarea>`;
+///   capital letters in names; an attribute named twice.
 ///
 /// Character references are already decoded in a [`VNode`] (the markup parser does it),
 /// so `jav&#x09;ascript:` arrives here as `jav\tascript:` and is caught by the clean-up.
-/// Iterative: any depth is fine.
+/// Linear in the size of the tree; iterative: any depth is fine.
 pub fn check_safe(node: &VNode) -> Result<(), UnsafeMarkup> {
     let mut path: Vec<usize> = Vec::new();
+    let mut ancestry = Ancestry::default();
     let mut work: Vec<(&VNode, usize, usize)> = vec![(node, 0, 0)];
     while let Some((node, depth, index)) = work.pop() {
         path.truncate(depth.saturating_sub(1));
         if depth > 0 {
             path.push(index);
         }
-        let VNode::Element {
-            tag,
-            attributes,
-            children,
-            ..
-        } = node
-        else {
-            continue;
+        ancestry.truncate(depth);
+        let (tag, attributes, children) = match node {
+            VNode::Text(text) => {
+                if let Err(reason) = ancestry.check_text(text) {
+                    return Err(UnsafeMarkup {
+                        path,
+                        tag: TEXT_NODE.to_owned(),
+                        attribute: None,
+                        reason,
+                    });
+                }
+                continue;
+            }
+            VNode::Element {
+                tag,
+                attributes,
+                children,
+                ..
+            } => (tag, attributes, children),
         };
         let refuse = |attribute: Option<&str>, reason: String| UnsafeMarkup {
             path: path.clone(),
@@ -174,13 +228,23 @@ pub fn check_safe(node: &VNode) -> Result<(), UnsafeMarkup> {
         if !is_valid_tag_name(tag) {
             return Err(refuse(None, "the tag name is not valid HTML".to_owned()));
         }
-        if let Err(error) = check_element(tag, attributes, children) {
+        // The builder's content rules (void, text-only, raw text) are about HTML elements;
+        // inside SVG and MathML an element of the same name is an ordinary one.
+        let content: &[VNode] = if ancestry.namespace_for(tag) == Namespace::Html {
+            children
+        } else {
+            &[]
+        };
+        if let Err(error) = check_element(tag, attributes, content) {
             return Err(refuse(None, error.to_string()));
         }
         for (name, value) in attributes {
             if let Some(reason) = attribute_problem(name, value) {
                 return Err(refuse(Some(name), reason));
             }
+        }
+        if let Err(reason) = ancestry.enter(tag, attributes, children) {
+            return Err(refuse(None, reason));
         }
         work.extend(
             children

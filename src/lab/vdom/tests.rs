@@ -1251,6 +1251,8 @@ fn js_framework_benchmark_operations() {
 // ---------------------------------------------------------------------------------------
 // diff returns what it returned before it was tuned: the same patches in the same order
 
+mod bulk_apply;
+mod mutation;
 mod reference;
 
 /// `diff(a, b)` is patch for patch the original algorithm's list.

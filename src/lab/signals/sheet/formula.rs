@@ -190,53 +190,75 @@ pub enum Expr {
 }
 
 impl Expr {
-    /// Every cell the formula reads (ranges expanded, clipped to `cols` × `rows`),
-    /// sorted, without duplicates. References outside the grid are left out.
-    pub fn references(&self, cols: u32, rows: u32) -> Vec<CellRef> {
+    /// Every rectangle the formula reads, as `(top-left, bottom-right)` corners in the
+    /// order they appear (a single cell is a 1×1 rectangle), not clipped to any grid and
+    /// not expanded: a range is one entry however many cells it covers.
+    pub fn reference_areas(&self) -> Vec<(CellRef, CellRef)> {
         let mut out = Vec::new();
         let mut stack = vec![self];
         while let Some(e) = stack.pop() {
             match e {
                 Expr::Number(_) => {}
-                Expr::Cell(c) => {
-                    if c.col < cols && c.row < rows {
-                        out.push(*c);
-                    }
-                }
+                Expr::Cell(c) => out.push((*c, *c)),
                 Expr::Neg(x) => stack.push(x),
                 Expr::Binary(_, l, r) => {
-                    stack.push(l);
+                    // Right pushed first so that the left operand comes out first.
                     stack.push(r);
+                    stack.push(l);
                 }
                 Expr::Call(_, args) => {
-                    for a in args {
+                    for a in args.iter().rev() {
                         match a {
                             Arg::Expr(x) => stack.push(x),
-                            Arg::Range(p, q) => {
-                                let (c0, c1) = (
-                                    p.col.min(q.col),
-                                    p.col.max(q.col).min(cols.saturating_sub(1)),
-                                );
-                                let (r0, r1) = (
-                                    p.row.min(q.row),
-                                    p.row.max(q.row).min(rows.saturating_sub(1)),
-                                );
-                                if c0 < cols && r0 < rows {
-                                    for row in r0..=r1 {
-                                        for col in c0..=c1 {
-                                            out.push(CellRef { col, row });
-                                        }
-                                    }
-                                }
-                            }
+                            Arg::Range(p, q) => out.push((
+                                CellRef::new(p.col.min(q.col), p.row.min(q.row)),
+                                CellRef::new(p.col.max(q.col), p.row.max(q.row)),
+                            )),
                         }
                     }
                 }
             }
         }
-        out.sort_by_key(|c| (c.row, c.col));
-        out.dedup();
         out
+    }
+
+    /// Every cell the formula reads (ranges expanded, clipped to `cols` × `rows`),
+    /// sorted, without duplicates. References outside the grid are left out.
+    ///
+    /// The work is O(cells of the grid + rectangles) (the sheet passes its own size, at most
+    /// [`super::MAX_CELLS`] cells): each rectangle marks its rows of a
+    /// grid-sized map (a formula of 1,000 characters can name a few hundred ranges of up to
+    /// 10,000 cells each; collecting and sorting every cell of each would be slower).
+    pub fn references(&self, cols: u32, rows: u32) -> Vec<CellRef> {
+        let clipped: Vec<(CellRef, CellRef)> = self
+            .reference_areas()
+            .into_iter()
+            .filter(|(a, _)| a.col < cols && a.row < rows)
+            .map(|(a, b)| (a, CellRef::new(b.col.min(cols - 1), b.row.min(rows - 1))))
+            .collect();
+        let (Some(top), Some(bottom)) = (
+            clipped.iter().map(|(a, _)| a.row).min(),
+            clipped.iter().map(|(_, b)| b.row).max(),
+        ) else {
+            return Vec::new();
+        };
+        // Only the rows the rectangles span are mapped.
+        let width = cols as usize;
+        let height = (bottom - top) as usize + 1;
+        let mut read = vec![false; width.saturating_mul(height)];
+        for (a, b) in &clipped {
+            for row in a.row..=b.row {
+                let start = (row - top) as usize * width;
+                if let Some(cells) = read.get_mut(start + a.col as usize..=start + b.col as usize) {
+                    cells.fill(true);
+                }
+            }
+        }
+        read.iter()
+            .enumerate()
+            .filter(|(_, r)| **r)
+            .map(|(i, _)| CellRef::new((i % width) as u32, top + (i / width) as u32))
+            .collect()
     }
 }
 

@@ -442,6 +442,178 @@ fn long_chain_loaded_at_once_on_a_1mb_stack() {
 }
 
 #[test]
+fn editing_a_cell_inside_a_range_updates_every_sum_over_it() {
+    let mut cells: Vec<(String, String)> = Vec::new();
+    for row in 1..=5 {
+        for col in ["A", "B", "C"] {
+            cells.push((
+                format!("{col}{row}"),
+                (row * 10 + col.len() * row).to_string(),
+            ));
+        }
+    }
+    let formulas = [
+        ("E1", "=SUM(A1:C5)"),
+        ("E2", "=SUM(C3:B2)"),
+        ("E3", "=SUM(A1:A5)"),
+        ("E4", "=MAX(A1:C5)"),
+        ("E5", "=COUNT(B1:B5, A1)"),
+        ("E6", "=AVG(C1:C5)"),
+        ("E7", "=MIN(B1:B5)"),
+        ("E8", "=SUM(A1:C5) - SUM(A1:C2) - SUM(A3:C5)"),
+    ];
+    let mut all: Vec<(&str, &str)> = cells
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    all.extend(formulas);
+    let s = sheet(&all);
+    let read_all = |s: &Sheet| {
+        (0..s.rows())
+            .flat_map(|row| (0..s.cols()).map(move |col| CellRef::new(col, row)))
+            .map(|cell| s.display(cell))
+            .collect::<Vec<_>>()
+    };
+    read_all(&s);
+    let before = s.recompute_counts();
+    s.set(c("B3"), "1000").unwrap();
+    read_all(&s);
+    let after = s.recompute_counts();
+    let changed: Vec<String> = (0..after.len())
+        .filter(|&i| after[i] != before[i])
+        .map(|i| CellRef::new(i as u32 % s.cols(), i as u32 / s.cols()).name())
+        .collect();
+    // Exactly the edited cell and the formulas whose ranges contain it.
+    assert_eq!(changed, ["E1", "E2", "B3", "E4", "E5", "E7", "E8"]);
+    // Every value is what summing cell by cell gives.
+    let value = |name: &str| match s.value(c(name)) {
+        CellValue::Number(n) => n,
+        other => panic!("{name}: {other:?}"),
+    };
+    let by_hand = |cols: &[&str], rows: std::ops::RangeInclusive<u32>| -> Vec<f64> {
+        rows.flat_map(|r| cols.iter().map(move |col| value(&format!("{col}{r}"))))
+            .collect()
+    };
+    let every = by_hand(&["A", "B", "C"], 1..=5);
+    assert_eq!(value("E1"), every.iter().sum::<f64>());
+    assert_eq!(value("E2"), by_hand(&["B", "C"], 2..=3).iter().sum::<f64>());
+    assert_eq!(value("E3"), by_hand(&["A"], 1..=5).iter().sum::<f64>());
+    assert_eq!(value("E4"), 1000.0);
+    assert_eq!(value("E5"), 6.0);
+    assert_eq!(
+        value("E6"),
+        by_hand(&["C"], 1..=5).iter().sum::<f64>() / 5.0
+    );
+    assert_eq!(
+        value("E7"),
+        by_hand(&["B"], 1..=5).into_iter().fold(f64::MAX, f64::min)
+    );
+    assert_eq!(value("E8"), 0.0);
+    // Text inside a range is skipped, an error is the first one in reading order.
+    s.set(c("B3"), "words").unwrap();
+    assert_eq!(show(&s, "E5"), "5");
+    s.set_many(&[(c("C4"), "=1/0"), (c("A5"), "=K99")]).unwrap();
+    assert_eq!(show(&s, "E1"), "#DIV/0!");
+    assert!(s.reason(c("E1")).unwrap().contains("refers to C4"));
+    assert_eq!(show(&s, "E3"), "#REF!");
+    assert_eq!(show(&s, "E6"), "#DIV/0!");
+}
+
+#[test]
+fn cycles_through_ranges_are_cycles() {
+    let s = sheet(&[
+        ("A1", "1"),
+        ("A2", "2"),
+        ("B1", "=SUM(A1:A10)"),
+        ("C1", "=SUM(A1:B10)"),
+        ("D1", "=MAX(D2:D3)"),
+        ("D2", "=SUM(C5:E9)"),
+        ("E5", "=D1"),
+        ("F1", "=SUM(F1:G2)"),
+        ("G1", "=SUM(A1:A2)"),
+    ]);
+    assert_eq!(show(&s, "B1"), "3");
+    assert_eq!(show(&s, "C1"), "6");
+    // A cell inside a range that reads the range's reader closes a loop.
+    s.set(c("A5"), "=B1*2").unwrap();
+    for name in ["A5", "B1"] {
+        assert_eq!(show(&s, name), "#CYCLE", "{name}");
+        assert!(
+            s.reason(c(name))
+                .unwrap()
+                .contains("part of a reference cycle")
+        );
+    }
+    // Off the loop, reading it: the first error in reading order (B1 comes before A5).
+    assert_eq!(show(&s, "C1"), "#CYCLE");
+    assert!(s.reason(c("C1")).unwrap().contains("refers to B1"));
+    // A loop made of ranges only, three cells long, and a range that holds its reader.
+    for name in ["D1", "D2", "E5", "F1"] {
+        assert_eq!(show(&s, name), "#CYCLE", "{name}");
+    }
+    assert_eq!(show(&s, "G1"), "3", "the rest of the sheet works");
+    // Fixing one cell of each loop heals it.
+    s.set_many(&[(c("A5"), "5"), (c("E5"), "7"), (c("F1"), "=SUM(G1:G2)")])
+        .unwrap();
+    assert_eq!(show(&s, "B1"), "8");
+    assert_eq!(show(&s, "C1"), "16");
+    assert_eq!(show(&s, "D1"), "7");
+    assert_eq!(show(&s, "F1"), "3");
+}
+
+#[test]
+fn ranges_of_ranges_in_a_long_chain_on_a_1mb_stack() {
+    // Each cell is 1 + the largest value above it: every formula reads a range that holds
+    // every formula before it, all loaded in one batch.
+    let handle = std::thread::Builder::new()
+        .stack_size(1024 * 1024)
+        .spawn(|| {
+            let mut text = String::from("s1;1x3000;A1=1");
+            for row in 2..=3_000 {
+                text.push_str(&format!(";A{row}==MAX(A1:A{})+1", row - 1));
+            }
+            let s = Sheet::from_compact(&text).unwrap();
+            assert_eq!(s.display(CellRef::new(0, 2_999)), "3000");
+            s.set(CellRef::new(0, 0), "10").unwrap();
+            assert_eq!(s.display(CellRef::new(0, 2_999)), "3009");
+            assert_eq!(s.dependents(CellRef::new(0, 0)).len(), 2_999);
+        })
+        .unwrap();
+    assert!(handle.join().is_ok());
+}
+
+#[test]
+fn five_thousand_sums_over_one_big_range() {
+    // The shape of a 94 KB link: every cell of the lower half sums the whole upper half.
+    let mut text = String::from("s1;100x100");
+    for row in 1..=50u32 {
+        for col in 0..100u32 {
+            text.push_str(&format!(
+                ";{}={}",
+                CellRef::new(col, row - 1).name(),
+                row + col
+            ));
+        }
+    }
+    for row in 51..=100u32 {
+        for col in 0..100u32 {
+            text.push_str(&format!(
+                ";{}==SUM(A1:CV50)",
+                CellRef::new(col, row - 1).name()
+            ));
+        }
+    }
+    let s = Sheet::from_compact(&text).unwrap();
+    let expected: u32 = (1..=50u32)
+        .flat_map(|row| (0..100u32).map(move |col| row + col))
+        .sum();
+    assert_eq!(s.display(CellRef::new(99, 99)), expected.to_string());
+    s.set(CellRef::new(5, 5), "=0").unwrap();
+    assert_eq!(s.display(CellRef::new(0, 50)), (expected - 11).to_string());
+    assert_eq!(s.dependents(CellRef::new(5, 5)).len(), 5_000);
+}
+
+#[test]
 fn watching_a_cell_with_an_effect() {
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -513,6 +685,57 @@ mod props {
                     let cell = CellRef::new(col, row);
                     prop_assert_eq!(live.display(cell), fresh.display(cell), "{}", cell);
                 }
+            }
+        }
+
+        /// Functions over ranges give what reading the cells one by one in reading order
+        /// gives (integers, so every sum is exact): the same number or the same first
+        /// error.
+        #[test]
+        fn ranges_agree_with_reading_cell_by_cell(
+            texts in proptest::collection::vec(prop_oneof![
+                6 => (-50i32..50).prop_map(|n| n.to_string()),
+                1 => Just(String::new()),
+                1 => Just("text".to_string()),
+                1 => Just("=1/0".to_string()),
+                1 => Just("=Z99".to_string()),
+            ], 30),
+            ranges in proptest::collection::vec((0u32..6, 0u32..5, 0u32..6, 0u32..5, 0usize..5), 1..8),
+        ) {
+            let s = Sheet::new(6, 6).unwrap();
+            for (i, t) in texts.iter().enumerate() {
+                s.set(CellRef::new(i as u32 % 6, i as u32 / 6), t).unwrap();
+            }
+            for (k, &(c0, r0, c1, r1, f)) in ranges.iter().enumerate() {
+                let name = ["SUM", "MIN", "MAX", "COUNT", "AVG"][f];
+                let (a, b) = (CellRef::new(c0, r0), CellRef::new(c1, r1));
+                let cell = CellRef::new(k as u32 % 6, 5);
+                s.set(cell, &format!("={name}({a}:{b})")).unwrap();
+                // By hand, row by row.
+                let mut numbers = Vec::new();
+                let mut error = None;
+                'cells: for row in r0.min(r1)..=r0.max(r1) {
+                    for col in c0.min(c1)..=c0.max(c1) {
+                        match s.value(CellRef::new(col, row)) {
+                            CellValue::Number(n) => numbers.push(n),
+                            CellValue::Error { kind, .. } => {
+                                error = Some(kind.code().to_string());
+                                break 'cells;
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                let count = numbers.len() as f64;
+                let expected = error.unwrap_or_else(|| match name {
+                    "SUM" => format_number(numbers.iter().sum()),
+                    "MIN" => format_number(numbers.iter().copied().reduce(f64::min).unwrap_or(0.0)),
+                    "MAX" => format_number(numbers.iter().copied().reduce(f64::max).unwrap_or(0.0)),
+                    "COUNT" => format_number(count),
+                    _ if numbers.is_empty() => "#DIV/0!".to_string(),
+                    _ => format_number(numbers.iter().sum::<f64>() / count),
+                });
+                prop_assert_eq!(s.display(cell), expected, "{}({}:{})", name, a, b);
             }
         }
 
