@@ -112,6 +112,24 @@ fn render(
         }
         match piece {
             Piece::Bytes(bytes) => out.extend_from_slice(bytes),
+            Piece::Repeat(0, _) => {}
+            Piece::Repeat(count, body) if is_constant(body) => {
+                // The same bytes every time: write them once, then copy them in bulk.
+                let start = out.len();
+                render(body, out, cap, budget, numbers);
+                let chunk = out.len() - start;
+                if chunk > 0 {
+                    // Doubling: log(count) copies, however small the chunk.
+                    let total = (*count).min((cap.saturating_sub(start)).div_ceil(chunk));
+                    let mut done = 1;
+                    while done < total {
+                        let n = done.min(total - done);
+                        out.extend_from_within(start..start + n * chunk);
+                        done += n;
+                    }
+                }
+                *budget = budget.saturating_sub(*count);
+            }
             Piece::Repeat(count, body) => {
                 for i in 1..=*count {
                     // Every repetition costs budget, so empty bodies cannot spin.
@@ -138,6 +156,17 @@ fn render(
             }
         }
     }
+}
+
+/// Whether a block's body writes the same bytes on every repetition: no numbers of its
+/// own, and its inner blocks only plain bytes (an inner block's `0x05` would name this
+/// block's number).
+fn is_constant(body: &[Piece]) -> bool {
+    body.iter().all(|piece| match piece {
+        Piece::Bytes(_) => true,
+        Piece::Repeat(_, inner) => inner.iter().all(|p| matches!(p, Piece::Bytes(_))),
+        Piece::Number | Piece::Column | Piece::OuterNumber => false,
+    })
 }
 
 /// 1 → "A", 26 → "Z", 27 → "AA" (bijective base 26).
@@ -189,6 +218,15 @@ mod tests {
         assert_eq!(column_name(26), "Z");
         assert_eq!(column_name(27), "AA");
         assert_eq!(column_name(100), "CV");
+    }
+
+    #[test]
+    fn constant_blocks_are_copied_in_bulk_with_the_same_result() {
+        assert_eq!(expand(b"[\x01\x00\x03ab\x02]", 100), "[ababab]");
+        assert_eq!(expand(b"\x01\x00\x02x\x01\x00\x02y\x02\x02", 100), "xyyxyy");
+        assert_eq!(expand(b"\x01\x00\x02\x01\x00\x02\x05\x02\x02", 100), "1122");
+        assert_eq!(expand(b"\x01\xff\xffabc\x02", 7), "abcabca");
+        assert_eq!(expand(b"a\x01\x00\x00b\x02c", 100), "ac");
     }
 
     #[test]
