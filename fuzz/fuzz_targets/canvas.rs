@@ -2,9 +2,11 @@
 //! localStorage), then `rasterize` of whatever it accepts.
 //!
 //! Input: the JSON text, then (after a `0xFF` byte) the canvas width and height, each
-//! 0 to 255 pixels (64 × 64 without them). The canvas is kept small so that a run costs
-//! little; the drawing itself is anything the import accepts, so a path whose cost grows
-//! faster than its length still shows up as a slow input.
+//! 0 to 255 pixels (64 × 64 without them), and an optional third byte that multiplies
+//! both by 1 to 4. The canvas is small unless an input asks for more, so that a run
+//! costs little; the drawing is anything the import accepts, and a page-sized canvas is
+//! three bytes away, so a drawing whose cost grows faster than its size shows up as a
+//! slow input.
 //!
 //! Laws:
 //! - the import accepts only what `validate_commands` accepts, and
@@ -29,7 +31,11 @@ fuzz_target!(|data: &[u8]| {
     let (text, extras) = split_extras(data);
     let text = expand(text, MAX_TEXT);
     let (width, height) = match extras {
-        [w, h, ..] => (u32::from(*w), u32::from(*h)),
+        [w, h, scale, ..] => {
+            let scale = 1 + u32::from(*scale % 4);
+            (u32::from(*w) * scale, u32::from(*h) * scale)
+        }
+        [w, h] => (u32::from(*w), u32::from(*h)),
         _ => (64, 64),
     };
     let commands = match commands_from_json(&text) {
