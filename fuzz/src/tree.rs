@@ -188,11 +188,13 @@ fn mutate(u: &mut Unstructured, root: &mut VNode, pools: &Pools) -> Result<()> {
 /// A pair of trees to diff: the second is either independent or the first with up to
 /// 16 changes, which is what a re-render usually looks like.
 pub fn tree_pair(u: &mut Unstructured, pools: &Pools) -> Result<(VNode, VNode)> {
-    let a = if u.ratio(1u8, 16)? {
-        big_keyed_list(u)?
-    } else {
+    // `ratio` is true when the input is used up, so the rare branch is the false one:
+    // short inputs stay small.
+    let a = if u.ratio(15u8, 16)? {
         let mut budget = 200;
         tree(u, pools, &mut budget)?
+    } else {
+        big_keyed_list(u)?
     };
     let b = if u.ratio(1u8, 4)? {
         let mut budget = 200;
