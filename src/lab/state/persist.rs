@@ -190,25 +190,37 @@ fn explain(error: serde_json::Error, text: &str) -> StateError {
         }) if version.as_u64() != Some(FORMAT_VERSION) => StateError::UnsupportedVersion {
             found: version.to_string(),
         },
-        _ => StateError::Damaged {
-            line: error.line(),
-            column: char_column(text, error.line(), error.column()),
-            reason: message_without_position(&error),
-        },
+        _ => {
+            let (line, column) = char_position(text, error.line(), error.column());
+            StateError::Damaged {
+                line,
+                column,
+                reason: message_without_position(&error),
+            }
+        }
     }
 }
 
-/// serde_json counts columns in bytes; a person (and an editor) counts characters. The
-/// byte column is the 1-based position of the last byte read, so the characters that
-/// start before it are the character column.
-fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
-    match text.split('\n').nth(line.saturating_sub(1)) {
+/// serde_json's line and column turned into the 1-based line and character column a
+/// person (and an editor) counts.
+///
+/// serde_json counts columns in bytes: the byte column is the 1-based position of the
+/// last byte read, so the characters that start before it are the character column.
+/// Column 0 means the last byte read was a line break (a raw newline inside a string,
+/// say); that break is the character at fault, at the end of the line before.
+fn char_position(text: &str, line: usize, byte_column: usize) -> (usize, usize) {
+    if byte_column == 0 && line > 1 {
+        let previous = text.split('\n').nth(line - 2).unwrap_or_default();
+        return (line - 1, previous.chars().count() + 1);
+    }
+    let column = match text.split('\n').nth(line.saturating_sub(1)) {
         Some(line_text) => line_text
             .char_indices()
             .take_while(|(start, _)| *start < byte_column)
             .count(),
         None => byte_column,
-    }
+    };
+    (line, column.max(1))
 }
 
 fn syntax_error(error: &serde_json::Error, text: &str) -> StateError {
@@ -220,9 +232,10 @@ fn syntax_error(error: &serde_json::Error, text: &str) -> StateError {
     } else {
         message
     };
+    let (line, column) = char_position(text, error.line(), error.column());
     StateError::InvalidJson {
-        line: error.line(),
-        column: char_column(text, error.line(), error.column()),
+        line,
+        column,
         reason,
     }
 }

@@ -871,6 +871,19 @@ fn error_positions_count_characters_not_bytes() {
 }
 
 #[test]
+fn a_line_break_at_fault_is_reported_where_it_is_not_at_column_0() {
+    // serde_json puts an error at a raw newline on the next line, column 0; the newline
+    // ends line 1, right after its two characters (found by the fuzzer).
+    for (text, line, column) in [("\"é\n", 1, 3), ("{\"items\":[\"a\n\"]}", 1, 13)] {
+        let error = ModuleState::from_json(text).unwrap_err();
+        assert!(
+            matches!(error, StateError::InvalidJson { line: l, column: c, .. } if (l, c) == (line, column)),
+            "{text:?}: {error:?}"
+        );
+    }
+}
+
+#[test]
 fn every_cut_of_a_saved_state_is_refused() {
     let text = sample_state().to_json();
     for (end, _) in text.char_indices().skip(1) {
