@@ -81,8 +81,9 @@ fn non_finite_scores_are_refused_with_a_message_and_nothing_changes() {
 }
 
 #[test]
-fn the_seeds_nan_panic_cannot_happen() {
-    // The seed: set_score("x", NaN) then top_scores -> partial_cmp().unwrap() panicked.
+fn the_tutorials_nan_panic_cannot_happen() {
+    // The tutorial's version: set_score("x", NaN), then top_scores panicked in
+    // partial_cmp().unwrap().
     let mut state = state_with_scores(&[("a", 1.0), ("b", 2.0)]);
     assert!(state.set_score("x".to_owned(), f64::NAN).is_err());
     assert_eq!(state.top_scores(3), owned(&[("b", 2.0), ("a", 1.0)]));
@@ -1056,7 +1057,7 @@ impl Model {
         }
     }
 
-    /// The ranking by the seed's recipe, made total: sort everything, best first.
+    /// The ranking by the tutorial's recipe, made total: sort everything, best first.
     fn top(&self, n: usize) -> Vec<(String, f64)> {
         let mut all: Vec<(String, f64)> =
             self.scores.iter().map(|(k, v)| (k.clone(), *v)).collect();
