@@ -41,6 +41,15 @@ extern "C" {
     fn js_bytes_hex(memory: &JsValue, ptr: u32, len: u32, max: u32) -> Result<String, JsValue>;
     #[wasm_bindgen(js_name = lastViewLength)]
     fn js_last_view_length() -> f64;
+    #[wasm_bindgen(js_name = afterPaint)]
+    fn js_after_paint() -> js_sys::Promise;
+}
+
+/// Waits until the browser has painted what the page shows now: a message put up before
+/// a long piece of work ("Reading the file…") is seen before the work starts.
+pub async fn after_paint() {
+    // The promise never rejects; an error would only mean there is no window.
+    let _ = wasm_bindgen_futures::JsFuture::from(js_after_paint()).await;
 }
 
 thread_local! {
@@ -382,8 +391,13 @@ pub enum SaveStatus {
     Saved(usize),
     /// Saving waits for the person to decide about unreadable stored text.
     Paused,
-    /// The browser refused (quota, disabled storage): the message says why.
+    /// The browser refused (disabled storage, or another reason than size): the
+    /// message says why.
     Failed(String),
+    /// The state is too big for localStorage: its JSON is `bytes` long (`exact`), or at
+    /// least that long when it was not even written because a text no longer than that
+    /// was refused before.
+    TooBig { bytes: usize, exact: bool },
 }
 
 #[derive(Default)]
@@ -395,6 +409,10 @@ struct Persist {
     status: SaveStatus,
     /// The debounce timer; a save is due while `due` is true.
     timer: Option<Timeout>,
+    /// The shortest text the browser refused for its size: a state whose JSON is at
+    /// least this long is not written again (writing 17 MB of JSON takes the page
+    /// most of a second, for nothing).
+    refused_at: Option<usize>,
     due: bool,
     listener: Option<Rc<dyn Fn()>>,
 }
@@ -442,9 +460,28 @@ fn write_now() {
 
 /// Writes the state to storage and records how it went.
 fn write() {
+    if let Some(refused) = PERSIST.with_borrow(|p| p.refused_at) {
+        let at_least = read(ModuleState::json_len_at_least);
+        if at_least >= refused {
+            set_status(SaveStatus::TooBig {
+                bytes: at_least,
+                exact: false,
+            });
+            return;
+        }
+    }
     let text = read(ModuleState::to_json);
     let status = match storage::set(STORAGE_KEY, &text) {
         Ok(()) => SaveStatus::Saved(text.len()),
+        Err(storage::StorageError::WriteRefused(why)) if why.to_lowercase().contains("quota") => {
+            PERSIST.with_borrow_mut(|p| {
+                p.refused_at = Some(p.refused_at.map_or(text.len(), |r| r.min(text.len())));
+            });
+            SaveStatus::TooBig {
+                bytes: text.len(),
+                exact: true,
+            }
+        }
         Err(e) => SaveStatus::Failed(e.to_string()),
     };
     set_status(status);

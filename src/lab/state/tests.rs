@@ -1210,3 +1210,37 @@ fn items_capacity_covers_the_length() {
     state.clear_items();
     assert_eq!(state.items_capacity(), 0, "clearing frees the buffer");
 }
+
+#[test]
+fn the_json_length_bound_is_exact_for_plain_text_and_never_above() {
+    let mut state = ModuleState::new();
+    assert_eq!(state.json_len_at_least(), state.to_json().len());
+    state.add_many("Item", 3).unwrap();
+    state.set_score("ann".into(), 1.0).unwrap();
+    state.set_score("bo".into(), 2.0).unwrap();
+    assert_eq!(state.json_len_at_least(), state.to_json().len());
+    state.set_counter(-123);
+    state.set_score("cy".into(), 0.25).unwrap();
+    state.add_item("a \"quoted\" line\n".into());
+    assert!(state.json_len_at_least() < state.to_json().len());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #[test]
+    fn the_json_length_bound_holds(
+        items in proptest::collection::vec(".{0,12}", 0..20),
+        scores in proptest::collection::vec(("[a-z\\\"é ]{1,8}", -1e9f64..1e9), 0..10),
+        counter in any::<i32>(),
+    ) {
+        let mut state = ModuleState::new();
+        state.set_counter(counter);
+        for item in items {
+            state.add_item(item);
+        }
+        for (name, score) in scores {
+            let _ = state.set_score(name, score);
+        }
+        prop_assert!(state.json_len_at_least() <= state.to_json().len());
+    }
+}

@@ -7,7 +7,7 @@
 //! read through the exported functions and shows what comes back.
 
 use super::{MAX_ITEMS, ModuleState};
-use crate::lab::fmt::{count, duration_ms, grouped};
+use crate::lab::fmt::{count, duration_ms, group_digits, grouped};
 use crate::lab::json::js_number_string;
 
 // ----- a state in a sentence ----------------------------------------------------------
@@ -255,17 +255,20 @@ impl PositionError {
     }
 }
 
-/// A position typed by a person (1-based, white space around it allowed, digit
-/// grouping with commas allowed as the page writes them: "1,234") as a 0-based index
-/// into a list of `count` items.
+/// A position typed by a person (1-based, white space around it allowed, and digit
+/// grouping as the page writes it: "1,234") as a 0-based index into a list of `count`
+/// items. Commas anywhere else ("2,9") make it unreadable rather than a guess.
 pub fn parse_position(text: &str, count: usize) -> Result<usize, PositionError> {
     if count == 0 {
         return Err(PositionError::Empty);
     }
-    let digits: String = text.trim().chars().filter(|&c| c != ',').collect();
+    let t = text.trim();
+    let digits: String = t.chars().filter(|&c| c != ',').collect();
+    let grouping_ok = digits.len() == t.len() || group_digits(&digits) == t;
     digits
         .parse::<usize>()
         .ok()
+        .filter(|_| grouping_ok)
         .and_then(|n| n.checked_sub(1))
         .filter(|&i| i < count)
         .ok_or(PositionError::OutOfRange { count })
@@ -652,6 +655,15 @@ mod tests {
         assert_eq!(parse_position(" 1 ", 3), Ok(0));
         assert_eq!(parse_position("3", 3), Ok(2));
         assert_eq!(parse_position("1,234", 2000), Ok(1233));
+        assert_eq!(parse_position("1234", 2000), Ok(1233));
+        assert_eq!(
+            parse_position("2,9", 2000),
+            Err(PositionError::OutOfRange { count: 2000 })
+        );
+        assert_eq!(
+            parse_position("12,34", 2000),
+            Err(PositionError::OutOfRange { count: 2000 })
+        );
         assert_eq!(
             parse_position("0", 3),
             Err(PositionError::OutOfRange { count: 3 })

@@ -172,16 +172,26 @@ pub fn SaveLine(props: &SaveLineProps) -> Html {
             true,
             "Not saving: the stored text could not be read and is not overwritten until you decide (see above).".into(),
         ),
-        SaveStatus::Failed(why) => {
-            return html! {
-                <p class="notice problem save-line" id="state-save-status" role="alert">
-                    <strong>{ "Not saved. " }</strong>
-                    { format!("{}. Everything is still here in memory; export it as a file to keep it.", capitalized(why)) }
-                </p>
-            };
+        SaveStatus::Failed(why) => return not_saved(capitalized(why)),
+        SaveStatus::TooBig { bytes: size, exact } => {
+            return not_saved(format!(
+                "This state is {}{} of JSON, more than this browser lets the site keep in localStorage",
+                if *exact { "" } else { "at least " },
+                bytes(*size as u64)
+            ));
         }
     };
     html! {
         <p class={classes!("note", "save-line", bad.then_some("bad"))} id="state-save-status">{ text }</p>
+    }
+}
+
+/// The save line when saving failed: why, and that nothing is lost yet.
+fn not_saved(why: String) -> Html {
+    html! {
+        <p class="notice problem save-line" id="state-save-status" role="alert">
+            <strong>{ "Not saved. " }</strong>
+            { format!("{why}. Everything is still here in memory; export it as a file to keep it.") }
+        </p>
     }
 }

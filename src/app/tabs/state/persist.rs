@@ -14,6 +14,9 @@ use crate::web::state::{self as module, CallError};
 /// Files bigger than this are refused before they are read (a full list of 1,000,000
 /// long items is far smaller).
 pub const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
+/// Files above this take the module long enough to check (about 60 ms per MiB) that the
+/// page first says what it is doing.
+const ANNOUNCE_IMPORT_BYTES: usize = 1024 * 1024;
 
 /// Loads a picked file into the module: `Ok` with a sentence for the page, or `Err` with
 /// the reason it was refused (the state is then untouched).
@@ -67,9 +70,32 @@ pub fn PersistPanel(props: &PanelProps) -> Html {
             }
         })
     };
+    // The big file being checked, while the page waits for it.
+    let checking = use_state(|| None::<String>);
     let onimport = use_file_text(MAX_IMPORT_BYTES, {
-        let (on_call, imported) = (props.on_call.clone(), imported.clone());
-        Callback::from(move |read| imported.set(Some(import(read, &on_call))))
+        let (on_call, imported, checking) =
+            (props.on_call.clone(), imported.clone(), checking.clone());
+        Callback::from(move |read: Result<FileText, FileTextError>| {
+            let big = match &read {
+                Ok(file) if file.text.len() > ANNOUNCE_IMPORT_BYTES => Some(format!(
+                    "Checking “{}” ({})… the page pauses until it is loaded.",
+                    file.name,
+                    bytes(file.text.len() as u64)
+                )),
+                _ => None,
+            };
+            let Some(message) = big else {
+                return imported.set(Some(import(read, &on_call)));
+            };
+            checking.set(Some(message));
+            let (on_call, imported, checking) =
+                (on_call.clone(), imported.clone(), checking.clone());
+            yew::platform::spawn_local(async move {
+                module::after_paint().await;
+                imported.set(Some(import(read, &on_call)));
+                checking.set(None);
+            });
+        })
     });
     let on_reset = {
         let imported = imported.clone();
@@ -103,7 +129,9 @@ pub fn PersistPanel(props: &PanelProps) -> Html {
                     onchange={onimport} aria-invalid={import_error.is_some().to_string()}
                     aria-describedby="state-import-error" />
                 <ErrorText id="state-import-error" message={import_error} />
-                if let Some(Ok(ok)) = &*imported {
+                if let Some(message) = &*checking {
+                    <p class="note" id="state-import-checking" role="status">{ message }</p>
+                } else if let Some(Ok(ok)) = &*imported {
                     <p class="note" id="state-import-ok" aria-live="polite">{ ok }</p>
                 }
             </div>
