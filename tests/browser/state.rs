@@ -290,6 +290,13 @@ async fn counter_saturates_and_the_call_log_shows_it() {
     }
     assert_eq!(text_of(&app, "#state-counter"), "2147483647");
     assert!(app.query("#state-counter-saturated").is_some());
+    let note = text_of(&app, "#state-counter-saturated").to_lowercase();
+    assert!(note.contains("the tutorial's version"), "{note}");
+    assert!(!note.contains("seed"), "{note}");
+    assert!(
+        note.contains("wrap to −2,147,483,648"),
+        "the lesson stays: {note}"
+    );
     let log = text_of(&app, "#state-call-log");
     assert!(log.contains("wasm.state_increment() → 2147483647"), "{log}");
     assert!(log.contains("wasm.state_set_counter(2147483645)"), "{log}");
@@ -308,6 +315,13 @@ async fn reset_asks_in_the_page_first() {
     app.get("#state-reset-cancel").click();
     settle().await;
     assert_eq!(item_texts(&app), ["x"], "cancel keeps everything");
+    assert_eq!(active_id(), "state-reset", "the focus goes back to Reset");
+    app.get("#state-reset").click();
+    settle().await;
+    key_down(&app.get("#state-reset-cancel"), "Escape");
+    settle().await;
+    assert!(app.query("#state-reset-confirm").is_none(), "Escape closes");
+    assert_eq!(active_id(), "state-reset", "and gives the focus back");
     app.get("#state-reset").click();
     settle().await;
     app.get("#state-reset-yes").click();
@@ -527,24 +541,9 @@ async fn a_bulk_add_that_does_not_fit_says_so_with_grouped_numbers() {
 }
 
 #[wasm_bindgen_test]
-async fn the_notes_speak_of_the_tutorials_version_not_the_seed() {
+async fn the_page_speaks_of_the_tutorials_version_not_the_seed() {
     fresh_visit();
     let app = Mounted::at("#/state").await;
-    app.get("#state-jump-max").click();
-    settle().await;
-    for _ in 0..2 {
-        app.get("#state-inc").click();
-        settle().await;
-    }
-    let note = text_of(&app, "#state-counter-saturated");
-    assert!(
-        note.to_lowercase().contains("the tutorial's version"),
-        "{note}"
-    );
-    assert!(
-        note.contains("wrap to −2,147,483,648"),
-        "the lesson stays: {note}"
-    );
     let scores = card_text(&app, "state-scores-title");
     assert!(scores.contains("tutorial's version"), "{scores}");
     assert!(scores.contains("partial_cmp().unwrap()"), "{scores}");
@@ -593,29 +592,6 @@ async fn the_call_log_can_be_scrolled_by_keyboard() {
         log.get_attribute("aria-label")
             .is_some_and(|l| !l.is_empty())
     );
-    drop(app);
-    fresh_visit();
-}
-
-#[wasm_bindgen_test]
-async fn closing_the_reset_question_gives_the_focus_back_to_reset() {
-    fresh_visit();
-    let app = Mounted::at("#/state").await;
-    add_item(&app, "x").await;
-    app.get("#state-reset").click();
-    settle().await;
-    assert_eq!(active_id(), "state-reset-cancel");
-    app.get("#state-reset-cancel").click();
-    settle().await;
-    assert_eq!(active_id(), "state-reset", "Cancel");
-
-    app.get("#state-reset").click();
-    settle().await;
-    key_down(&app.get("#state-reset-cancel"), "Escape");
-    settle().await;
-    assert!(app.query("#state-reset-confirm").is_none());
-    assert_eq!(active_id(), "state-reset", "Escape");
-    assert_eq!(item_texts(&app), ["x"]);
     drop(app);
     fresh_visit();
 }

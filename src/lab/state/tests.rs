@@ -17,6 +17,20 @@ fn state_with_scores(entries: &[(&str, f64)]) -> ModuleState {
     state
 }
 
+/// A state with this counter, these items, and the scores `set_score` accepts (refusals,
+/// such as blank names or non-finite scores, are left out).
+fn built_state(counter: i32, items: Vec<String>, scores: Vec<(String, f64)>) -> ModuleState {
+    let mut state = ModuleState::new();
+    state.set_counter(counter);
+    for item in items {
+        state.add_item(item);
+    }
+    for (name, score) in scores {
+        let _ = state.set_score(name, score);
+    }
+    state
+}
+
 fn owned(entries: &[(&str, f64)]) -> Vec<(String, f64)> {
     entries.iter().map(|(n, s)| ((*n).to_owned(), *s)).collect()
 }
@@ -1152,15 +1166,7 @@ proptest! {
         items in prop::collection::vec("(?s).{0,12}", 0..12),
         scores in prop::collection::vec(("\\PC{1,8}", any::<f64>()), 0..12),
     ) {
-        let mut state = ModuleState::new();
-        state.set_counter(counter);
-        for item in items {
-            state.add_item(item);
-        }
-        for (name, score) in scores {
-            // Refusals (blank names, non-finite scores) are fine; the rest is the state.
-            let _ = state.set_score(name, score);
-        }
+        let state = built_state(counter, items, scores);
         let text = state.to_json();
         let back = ModuleState::from_json(&text);
         prop_assert_eq!(back.as_ref(), Ok(&state), "{}", text);
@@ -1233,14 +1239,7 @@ proptest! {
         scores in proptest::collection::vec(("[a-z\\\"é ]{1,8}", -1e9f64..1e9), 0..10),
         counter in any::<i32>(),
     ) {
-        let mut state = ModuleState::new();
-        state.set_counter(counter);
-        for item in items {
-            state.add_item(item);
-        }
-        for (name, score) in scores {
-            let _ = state.set_score(name, score);
-        }
+        let state = built_state(counter, items, scores);
         prop_assert!(state.json_len_at_least() <= state.to_json().len());
     }
 }

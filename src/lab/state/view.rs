@@ -525,6 +525,16 @@ pub fn slider_max(count: usize, max: usize) -> usize {
     count.clamp(1, max.max(1))
 }
 
+/// An error message of the exported functions (`score must be a finite number, got
+/// NaN`) as a sentence next to an input: capital first letter, full stop at the end.
+pub fn sentence(message: &str) -> String {
+    let mut out = capitalized(message.trim_end());
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
 /// The first letter of `text` in upper case: a lower-case reason at the start of a
 /// sentence.
 pub fn capitalized(text: &str) -> String {
@@ -656,30 +666,20 @@ mod tests {
         assert_eq!(parse_position("3", 3), Ok(2));
         assert_eq!(parse_position("1,234", 2000), Ok(1233));
         assert_eq!(parse_position("1234", 2000), Ok(1233));
-        assert_eq!(
-            parse_position("2,9", 2000),
-            Err(PositionError::OutOfRange { count: 2000 })
-        );
-        assert_eq!(
-            parse_position("12,34", 2000),
-            Err(PositionError::OutOfRange { count: 2000 })
-        );
-        assert_eq!(
-            parse_position("0", 3),
-            Err(PositionError::OutOfRange { count: 3 })
-        );
-        assert_eq!(
-            parse_position("4", 3),
-            Err(PositionError::OutOfRange { count: 3 })
-        );
-        assert_eq!(
-            parse_position("-1", 3),
-            Err(PositionError::OutOfRange { count: 3 })
-        );
-        assert_eq!(
-            parse_position("two", 3),
-            Err(PositionError::OutOfRange { count: 3 })
-        );
+        for (text, count) in [
+            ("2,9", 2000),
+            ("12,34", 2000),
+            ("0", 3),
+            ("4", 3),
+            ("-1", 3),
+            ("two", 3),
+        ] {
+            assert_eq!(
+                parse_position(text, count),
+                Err(PositionError::OutOfRange { count }),
+                "{text}"
+            );
+        }
         assert_eq!(parse_position("1", 0), Err(PositionError::Empty));
         assert_eq!(
             PositionError::OutOfRange { count: 12_345 }.message("row"),
@@ -825,6 +825,11 @@ mod tests {
         assert_eq!(slider_max(500, 100), 100);
         assert_eq!(capitalized("the storage"), "The storage");
         assert_eq!(capitalized(""), "");
+        assert_eq!(
+            sentence("score must be a finite number, got NaN"),
+            "Score must be a finite number, got NaN."
+        );
+        assert_eq!(sentence("Done."), "Done.");
     }
 
     proptest! {

@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
+use super::typing;
 use crate::app::widgets::{ErrorText, SourceView};
 use crate::lab::fmt::{bytes_f64, count, grouped};
-use crate::lab::state::view::{Call, Growth, js_string, parse_position};
-use crate::web::dom::event_value;
+use crate::lab::state::view::{Call, Growth, js_string, parse_position, sentence};
 use crate::web::state::{self as module, ReadOut, STRING_HEADER_BYTES};
 
 const PAGE_BYTES: f64 = 65_536.0;
@@ -104,13 +104,7 @@ fn ReadFromJs(props: &ReadFromJsProps) -> Html {
     let error = use_state(|| None::<String>);
     let view_len = module::last_view_length();
 
-    let oninput = {
-        let (index_text, error) = (index_text.clone(), error.clone());
-        Callback::from(move |e: InputEvent| {
-            index_text.set(event_value(&e).unwrap_or_default());
-            error.set(None);
-        })
-    };
+    let oninput = typing(&index_text, &[&error]);
     let onsubmit = {
         let (index_text, readout, error) = (index_text.clone(), readout.clone(), error.clone());
         let on_call = props.on_call.clone();
@@ -137,7 +131,7 @@ fn ReadFromJs(props: &ReadFromJsProps) -> Html {
                         "wasm.state_item_ptr({index}) threw: {}",
                         e.message
                     )));
-                    error.set(Some(e.message));
+                    error.set(Some(sentence(&e.message)));
                 }
             }
         })

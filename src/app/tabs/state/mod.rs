@@ -26,6 +26,7 @@ use yew::prelude::*;
 
 use crate::app::widgets::SourceView;
 use crate::lab::state::view::{Call, Session};
+use crate::web::dom::event_value;
 use crate::web::state as module;
 use crate::web::timer::Interval;
 
@@ -35,6 +36,20 @@ use crate::web::timer::Interval;
 pub struct PanelProps {
     pub rev: u64,
     pub on_call: Callback<Call>,
+}
+
+/// The `oninput` of a text field whose value is kept in `text` and whose message in
+/// each of `errors`: typing replaces the value and clears the messages.
+fn typing(
+    text: &UseStateHandle<String>,
+    errors: &[&UseStateHandle<Option<String>>],
+) -> Callback<InputEvent> {
+    let text = text.clone();
+    let errors: Vec<UseStateHandle<Option<String>>> = errors.iter().map(|&e| e.clone()).collect();
+    Callback::from(move |e: InputEvent| {
+        text.set(event_value(&e).unwrap_or_default());
+        errors.iter().for_each(|error| error.set(None));
+    })
 }
 
 /// The session as Yew state: `Some(call)` records a call, `None` a change outside any

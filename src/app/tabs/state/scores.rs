@@ -6,12 +6,14 @@
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
-use super::PanelProps;
+use super::{PanelProps, typing};
 use crate::app::Route;
 use crate::app::hooks::use_query_state;
 use crate::app::widgets::ErrorText;
 use crate::lab::fmt::grouped;
-use crate::lab::state::view::{Call, Sort, SortKey, js_number, js_string, parse_score, slider_max};
+use crate::lab::state::view::{
+    Call, Sort, SortKey, js_number, js_string, parse_score, sentence, slider_max,
+};
 use crate::web::dom::{event_value, focus_by_id};
 use crate::web::state::{self as module, CallError};
 
@@ -89,14 +91,6 @@ fn ScoreForm(props: &ScoreFormProps) -> Html {
     let score_error = use_state(|| None::<String>);
     let form_error = use_state(|| None::<String>);
 
-    let input = |handle: &UseStateHandle<String>, error: &UseStateHandle<Option<String>>| {
-        let (handle, error, form_error) = (handle.clone(), error.clone(), form_error.clone());
-        Callback::from(move |e: InputEvent| {
-            handle.set(event_value(&e).unwrap_or_default());
-            error.set(None);
-            form_error.set(None);
-        })
-    };
     let onsubmit = {
         let (name, score) = (name.clone(), score.clone());
         let errors = [name_error.clone(), score_error.clone(), form_error.clone()];
@@ -129,7 +123,7 @@ fn ScoreForm(props: &ScoreFormProps) -> Html {
                         "score" => score_error,
                         _ => form_error,
                     };
-                    next_to.set(Some(e.message));
+                    next_to.set(Some(sentence(&e.message)));
                 }
             }
         })
@@ -140,14 +134,14 @@ fn ScoreForm(props: &ScoreFormProps) -> Html {
                 <div class="field">
                     <label for="state-score-name">{ "Name" }</label>
                     <input id="state-score-name" type="text" autocomplete="off" value={(*name).clone()}
-                        oninput={input(&name, &name_error)}
+                        oninput={typing(&name, &[&name_error, &form_error])}
                         aria-invalid={name_error.is_some().to_string()} aria-describedby="state-score-name-error" />
                     <ErrorText id="state-score-name-error" message={(*name_error).clone()} />
                 </div>
                 <div class="field">
                     <label for="state-score-value">{ "Score" }</label>
                     <input id="state-score-value" type="text" inputmode="decimal" autocomplete="off"
-                        value={(*score).clone()} oninput={input(&score, &score_error)}
+                        value={(*score).clone()} oninput={typing(&score, &[&score_error, &form_error])}
                         aria-invalid={score_error.is_some().to_string()} aria-describedby="state-score-value-error" />
                     <ErrorText id="state-score-value-error" message={(*score_error).clone()} />
                 </div>
@@ -209,7 +203,7 @@ fn ScoreTable(props: &ScoreTableProps) -> Html {
         };
         let onclick = props.on_sort.reform(move |_: MouseEvent| sort.clicked(key));
         html! {
-            <th scope="col" aria-sort={sort.aria(key)}>
+            <th scope="col" aria-sort={sort.aria(key)} class={classes!((key == SortKey::Score).then_some("num"))}>
                 <button type="button" class="sort-button" id={format!("state-sort-{}", label.to_lowercase())} onclick={onclick}>
                     { label }{ arrow }
                 </button>

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
+use super::super::typing;
 use crate::app::widgets::ErrorText;
-use crate::lab::state::view::{Call, js_string};
-use crate::web::dom::event_value;
+use crate::lab::state::view::{Call, js_string, sentence};
 use crate::web::state::{self as module, CallError};
 
 #[derive(Properties, PartialEq)]
@@ -19,13 +19,7 @@ pub fn AddItem(props: &AddItemProps) -> Html {
     let draft = use_state(String::new);
     let error = use_state(|| None::<String>);
 
-    let oninput = {
-        let (draft, error) = (draft.clone(), error.clone());
-        Callback::from(move |e: InputEvent| {
-            draft.set(event_value(&e).unwrap_or_default());
-            error.set(None);
-        })
-    };
+    let oninput = typing(&draft, &[&error]);
     let onsubmit = {
         let (draft, error) = (draft.clone(), error.clone());
         let (on_call, on_added) = (props.on_call.clone(), props.on_added.clone());
@@ -43,7 +37,7 @@ pub fn AddItem(props: &AddItemProps) -> Html {
                 Err(e) => {
                     let e = CallError::from_js(&e);
                     on_call.emit(Call::threw(format!("{shown} threw: {}", e.message)));
-                    error.set(Some(e.message));
+                    error.set(Some(sentence(&e.message)));
                 }
             }
         })

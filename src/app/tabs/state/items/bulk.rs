@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::lab::fmt::grouped;
 use crate::lab::state::MAX_ITEMS;
-use crate::lab::state::view::{Bulk, Call, js_string};
+use crate::lab::state::view::{Bulk, Call, js_string, sentence};
 use crate::web::bench::{now_ms, yield_now};
 use crate::web::dom::focus_by_id;
 use crate::web::state::{self as module, CallError};
@@ -99,7 +99,7 @@ pub fn BulkAdd(props: &BulkAddProps) -> Html {
                 match failure {
                     Some(message) => {
                         on_call.emit(Call::threw(format!("{call}; the last threw: {message}")));
-                        on_error.emit(Some(message));
+                        on_error.emit(Some(sentence(&message)));
                     }
                     None if flag.get() => on_call.emit(Call::ok(format!("{call} (cancelled)"))),
                     None => on_call.emit(Call::ok(call)),

@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
+use super::super::typing;
 use super::{FocusLater, row_id};
 use crate::app::widgets::ErrorText;
 use crate::lab::state::view::{PAGE, last_page_start, page_start, parse_position};
-use crate::web::dom::event_value;
 use crate::web::state as module;
 
 #[derive(Properties, PartialEq)]
@@ -44,13 +44,7 @@ pub struct GoToProps {
 pub fn GoTo(props: &GoToProps) -> Html {
     let text = use_state(String::new);
     let error = use_state(|| None::<String>);
-    let oninput = {
-        let (text, error) = (text.clone(), error.clone());
-        Callback::from(move |e: InputEvent| {
-            text.set(event_value(&e).unwrap_or_default());
-            error.set(None);
-        })
-    };
+    let oninput = typing(&text, &[&error]);
     let onsubmit = {
         let (text, error) = (text.clone(), error.clone());
         let (on_page, focus) = (props.on_page.clone(), props.focus.clone());

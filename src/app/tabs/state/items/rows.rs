@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::{FocusLater, row_id};
 use crate::lab::fmt::grouped;
 use crate::lab::state::view::{
-    Call, PAGE, RowKey, focus_after_removal, js_string, page_start, row_key,
+    Call, PAGE, RowKey, focus_after_removal, js_string, page_start, row_key, sentence,
 };
 use crate::web::dom::event_target_id;
 use crate::web::state::{self as module, CallError};
@@ -63,7 +63,7 @@ impl Actions {
                 let e = CallError::from_js(&e);
                 self.on_call
                     .emit(Call::threw(format!("{shown} threw: {}", e.message)));
-                self.on_error.emit(Some(e.message));
+                self.on_error.emit(Some(sentence(&e.message)));
             }
         }
     }
