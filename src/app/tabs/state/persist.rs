@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::PanelProps;
 use crate::app::hooks::{FileText, FileTextError, use_file_text};
 use crate::app::widgets::ErrorText;
-use crate::lab::fmt::{bytes, count, grouped};
+use crate::lab::fmt::{bytes, count};
 use crate::lab::state::view::Call;
 use crate::web::dom::focus_by_id;
 use crate::web::state::{self as module, CallError};
@@ -200,9 +200,8 @@ fn Reset(props: &ResetProps) -> Html {
                 <div class="confirm notice problem" id="state-reset-confirm" role="alertdialog"
                     aria-labelledby="state-reset-question" onkeydown={keys}>
                     <p id="state-reset-question">{ format!(
-                        "Reset everything? The counter ({}), {} and {} are cleared, here and in localStorage. \
+                        "Reset everything? The counter, {} and {} are cleared, here and in localStorage. \
                          This cannot be undone — export first if you want to keep them.",
-                        grouped(summary.counter),
                         count(summary.items, "item", "items"),
                         count(summary.scores, "score", "scores"),
                     ) }</p>
