@@ -125,3 +125,11 @@ pub fn event_checked(event: &web_sys::Event) -> Option<bool> {
         .dyn_ref::<web_sys::HtmlInputElement>()
         .map(|input| input.checked())
 }
+
+/// The `id` of the element `event` was dispatched to (`None` when it has none, or the
+/// target is not an element). Yew delegates events to the root, so a handler that must
+/// tell its own element from a child compares this id rather than `currentTarget`.
+pub fn event_target_id(event: &web_sys::Event) -> Option<String> {
+    let id = event.target()?.dyn_ref::<web_sys::Element>()?.id();
+    (!id.is_empty()).then_some(id)
+}

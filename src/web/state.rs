@@ -21,6 +21,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::storage;
+use crate::lab::state::view::Summary;
 use crate::lab::state::{ModuleState, StateError};
 
 /// Where the state is saved.
@@ -40,6 +41,15 @@ extern "C" {
     fn js_bytes_hex(memory: &JsValue, ptr: u32, len: u32, max: u32) -> Result<String, JsValue>;
     #[wasm_bindgen(js_name = lastViewLength)]
     fn js_last_view_length() -> f64;
+    #[wasm_bindgen(js_name = afterPaint)]
+    fn js_after_paint() -> js_sys::Promise;
+}
+
+/// Waits until the browser has painted what the page shows now: a message put up before
+/// a long piece of work ("Reading the file…") is seen before the work starts.
+pub async fn after_paint() {
+    // The promise never rejects; an error would only mean there is no window.
+    let _ = wasm_bindgen_futures::JsFuture::from(js_after_paint()).await;
 }
 
 thread_local! {
@@ -108,6 +118,23 @@ fn change<T>(f: impl FnOnce(&mut ModuleState) -> T) -> T {
     out
 }
 
+/// A change that may be refused: saved when it went through, thrown as a `StateError`
+/// when not (the state is then as it was, so there is nothing to save).
+fn try_change<T>(f: impl FnOnce(&mut ModuleState) -> Result<T, StateError>) -> Result<T, JsValue> {
+    let out = STATE.with_borrow_mut(f).map_err(|e| js_error(&e))?;
+    after_change();
+    Ok(out)
+}
+
+/// A removal: saved when something was removed.
+fn remove<T>(f: impl FnOnce(&mut ModuleState) -> Option<T>) -> Option<T> {
+    let removed = STATE.with_borrow_mut(f);
+    if removed.is_some() {
+        after_change();
+    }
+    removed
+}
+
 /// Adds one to the counter; saturates at `i32::MAX`.
 #[wasm_bindgen]
 pub fn state_increment() -> i32 {
@@ -137,50 +164,25 @@ pub fn state_set_counter(value: i32) -> i32 {
 /// Adds an item (trimmed; empty and over-long items are refused). Returns the new length.
 #[wasm_bindgen]
 pub fn state_add_item(item: String) -> Result<usize, JsValue> {
-    let result = STATE.with_borrow_mut(|s| s.try_add_item(item));
-    match result {
-        Ok(len) => {
-            after_change();
-            Ok(len)
-        }
-        Err(e) => Err(js_error(&e)),
-    }
+    try_change(|s| s.try_add_item(item))
 }
 
 /// Adds `n` numbered items `"{prefix} {k}"` at once, all or nothing. Returns the length.
 #[wasm_bindgen]
 pub fn state_add_many(prefix: &str, n: usize) -> Result<usize, JsValue> {
-    let result = STATE.with_borrow_mut(|s| s.add_many(prefix, n));
-    match result {
-        Ok(len) => {
-            after_change();
-            Ok(len)
-        }
-        Err(e) => Err(js_error(&e)),
-    }
+    try_change(|s| s.add_many(prefix, n))
 }
 
 /// Removes the item at `index` and returns it (`undefined` when there is none).
 #[wasm_bindgen]
 pub fn state_remove_item(index: usize) -> Option<String> {
-    let removed = STATE.with_borrow_mut(|s| s.remove_item(index));
-    if removed.is_some() {
-        after_change();
-    }
-    removed
+    remove(|s| s.remove_item(index))
 }
 
 /// Moves the item at `from` to position `to`.
 #[wasm_bindgen]
 pub fn state_move_item(from: usize, to: usize) -> Result<(), JsValue> {
-    let result = STATE.with_borrow_mut(|s| s.move_item(from, to));
-    match result {
-        Ok(()) => {
-            after_change();
-            Ok(())
-        }
-        Err(e) => Err(js_error(&e)),
-    }
+    try_change(|s| s.move_item(from, to))
 }
 
 #[wasm_bindgen]
@@ -205,24 +207,13 @@ pub struct ScoreRow {
 /// Sets `name`'s score. NaN, ±infinity and empty names throw a `StateError`.
 #[wasm_bindgen]
 pub fn state_set_score(name: String, score: f64) -> Result<(), JsValue> {
-    let result = STATE.with_borrow_mut(|s| s.set_score(name, score));
-    match result {
-        Ok(()) => {
-            after_change();
-            Ok(())
-        }
-        Err(e) => Err(js_error(&e)),
-    }
+    try_change(|s| s.set_score(name, score))
 }
 
 /// Removes `name`'s score and returns it (`undefined` when it had none).
 #[wasm_bindgen]
 pub fn state_remove_score(name: &str) -> Option<f64> {
-    let removed = STATE.with_borrow_mut(|s| s.remove_score(name));
-    if removed.is_some() {
-        after_change();
-    }
-    removed
+    remove(|s| s.remove_score(name))
 }
 
 /// The `n` best scores, highest first; ties by name.
@@ -260,6 +251,11 @@ pub fn state_load_json(text: &str) -> Result<(), JsValue> {
 #[wasm_bindgen]
 pub fn state_reset() {
     change(ModuleState::clear);
+}
+
+/// The counter and how many items and scores there are, for sentences on the page.
+pub fn summary() -> Summary {
+    read(Summary::of)
 }
 
 // ----- linear memory --------------------------------------------------------------------
@@ -368,11 +364,7 @@ pub enum StartupNotice {
     /// Nothing was saved yet.
     Empty,
     /// The saved state was read back.
-    Restored {
-        counter: i32,
-        items: usize,
-        scores: usize,
-    },
+    Restored(Summary),
     /// The stored text is not a state this app can read. The tab started empty.
     Unreadable {
         /// Why, from `ModuleState::from_json`.
@@ -399,8 +391,13 @@ pub enum SaveStatus {
     Saved(usize),
     /// Saving waits for the person to decide about unreadable stored text.
     Paused,
-    /// The browser refused (quota, disabled storage): the message says why.
+    /// The browser refused (disabled storage, or another reason than size): the
+    /// message says why.
     Failed(String),
+    /// The state is too big for localStorage: its JSON is `bytes` long (`exact`), or at
+    /// least that long when it was not even written because a text no longer than that
+    /// was refused before.
+    TooBig { bytes: usize, exact: bool },
 }
 
 #[derive(Default)]
@@ -412,6 +409,10 @@ struct Persist {
     status: SaveStatus,
     /// The debounce timer; a save is due while `due` is true.
     timer: Option<Timeout>,
+    /// The shortest text the browser refused for its size: a state whose JSON is at
+    /// least this long is not written again (writing 17 MB of JSON takes the page
+    /// most of a second, for nothing).
+    refused_at: Option<usize>,
     due: bool,
     listener: Option<Rc<dyn Fn()>>,
 }
@@ -447,16 +448,40 @@ fn after_change() {
         });
         set_status(SaveStatus::Pending);
     } else {
-        flush_pending();
-        write();
+        write_now();
     }
 }
 
-/// Writes the state to storage now and records how it went.
+/// Writes the state to storage now, in place of any save still waiting.
+fn write_now() {
+    flush_pending();
+    write();
+}
+
+/// Writes the state to storage and records how it went.
 fn write() {
+    if let Some(refused) = PERSIST.with_borrow(|p| p.refused_at) {
+        let at_least = read(ModuleState::json_len_at_least);
+        if at_least >= refused {
+            set_status(SaveStatus::TooBig {
+                bytes: at_least,
+                exact: false,
+            });
+            return;
+        }
+    }
     let text = read(ModuleState::to_json);
     let status = match storage::set(STORAGE_KEY, &text) {
         Ok(()) => SaveStatus::Saved(text.len()),
+        Err(storage::StorageError::WriteRefused(why)) if why.to_lowercase().contains("quota") => {
+            PERSIST.with_borrow_mut(|p| {
+                p.refused_at = Some(p.refused_at.map_or(text.len(), |r| r.min(text.len())));
+            });
+            SaveStatus::TooBig {
+                bytes: text.len(),
+                exact: true,
+            }
+        }
         Err(e) => SaveStatus::Failed(e.to_string()),
     };
     set_status(status);
@@ -474,8 +499,7 @@ fn flush_pending() {
 pub fn flush() {
     let due = PERSIST.with_borrow(|p| p.due && !p.paused);
     if due {
-        flush_pending();
-        write();
+        write_now();
     }
 }
 
@@ -488,6 +512,31 @@ pub fn save_status() -> SaveStatus {
 /// removes it).
 pub fn set_listener(listener: Option<Rc<dyn Fn()>>) {
     PERSIST.with_borrow_mut(|p| p.listener = listener);
+}
+
+/// What [`watch`] returns: while it lives, save-status changes are reported and hiding
+/// the page writes any save still waiting; dropping it stops both and writes that save.
+pub struct Watch {
+    _pagehide: Option<gloo::events::EventListener>,
+}
+
+/// Calls `on_change` whenever the save status changes (a debounced save finishing, a
+/// quota error), and writes a waiting save when the page is hidden (a reload or a closed
+/// tab right after a big change loses nothing). One watcher at a time: the tab.
+pub fn watch(on_change: impl Fn() + 'static) -> Watch {
+    set_listener(Some(Rc::new(on_change)));
+    let pagehide =
+        web_sys::window().map(|w| gloo::events::EventListener::new(&w, "pagehide", |_| flush()));
+    Watch {
+        _pagehide: pagehide,
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        set_listener(None);
+        flush();
+    }
 }
 
 /// Reads the saved state into memory, once per page load; later calls return the same
@@ -519,11 +568,7 @@ fn restore() -> StartupNotice {
     };
     match ModuleState::from_json(&text) {
         Ok(state) => {
-            let notice = StartupNotice::Restored {
-                counter: state.counter(),
-                items: state.item_count(),
-                scores: state.score_count(),
-            };
+            let notice = StartupNotice::Restored(Summary::of(&state));
             STATE.with_borrow_mut(|s| *s = state);
             notice
         }
@@ -580,12 +625,7 @@ pub fn discard_unreadable() -> SaveStatus {
 #[derive(Clone, Debug, PartialEq)]
 pub enum OtherTab {
     /// It saved a state this tab can load: a summary of it, and its text.
-    Saved {
-        counter: i32,
-        items: usize,
-        scores: usize,
-        text: Rc<str>,
-    },
+    Saved { summary: Summary, text: Rc<str> },
     /// It removed the saved state, or saved text this tab cannot read.
     Cleared,
 }
@@ -611,9 +651,7 @@ pub fn watch_other_tabs(
             let other = match event.new_value() {
                 Some(text) => match ModuleState::from_json(&text) {
                     Ok(state) => OtherTab::Saved {
-                        counter: state.counter(),
-                        items: state.item_count(),
-                        scores: state.score_count(),
+                        summary: Summary::of(&state),
                         text: text.into(),
                     },
                     Err(_) => OtherTab::Cleared,
@@ -630,8 +668,7 @@ pub fn save_now() -> SaveStatus {
     if PERSIST.with_borrow(|p| p.paused) {
         return SaveStatus::Paused;
     }
-    flush_pending();
-    write();
+    write_now();
     save_status()
 }
 

@@ -290,6 +290,13 @@ async fn counter_saturates_and_the_call_log_shows_it() {
     }
     assert_eq!(text_of(&app, "#state-counter"), "2147483647");
     assert!(app.query("#state-counter-saturated").is_some());
+    let note = text_of(&app, "#state-counter-saturated").to_lowercase();
+    assert!(note.contains("the tutorial's version"), "{note}");
+    assert!(!note.contains("seed"), "{note}");
+    assert!(
+        note.contains("wrap to −2,147,483,648"),
+        "the lesson stays: {note}"
+    );
     let log = text_of(&app, "#state-call-log");
     assert!(log.contains("wasm.state_increment() → 2147483647"), "{log}");
     assert!(log.contains("wasm.state_set_counter(2147483645)"), "{log}");
@@ -308,6 +315,13 @@ async fn reset_asks_in_the_page_first() {
     app.get("#state-reset-cancel").click();
     settle().await;
     assert_eq!(item_texts(&app), ["x"], "cancel keeps everything");
+    assert_eq!(active_id(), "state-reset", "the focus goes back to Reset");
+    app.get("#state-reset").click();
+    settle().await;
+    key_down(&app.get("#state-reset-cancel"), "Escape");
+    settle().await;
+    assert!(app.query("#state-reset-confirm").is_none(), "Escape closes");
+    assert_eq!(active_id(), "state-reset", "and gives the focus back");
     app.get("#state-reset").click();
     settle().await;
     app.get("#state-reset-yes").click();
@@ -476,6 +490,184 @@ async fn a_save_from_another_tab_is_announced_not_overwritten_silently() {
         saved.contains("theirs"),
         "this tab's state was saved again: {saved}"
     );
+    drop(app);
+    fresh_visit();
+}
+
+// ---- first impressions: wording, numbers, keyboard -------------------------------------
+
+fn card_text(app: &Mounted, title_id: &str) -> String {
+    text_of(app, &format!("[aria-labelledby={title_id}]"))
+}
+
+#[wasm_bindgen_test]
+async fn the_bulk_add_says_how_it_will_add_and_then_what_it_did() {
+    fresh_visit();
+    let app = Mounted::at("#/state").await;
+    let before = text_of(&app, "#state-bulk-note");
+    assert!(before.contains("10,000 at a time"), "{before}");
+    assert!(!before.contains("Added"), "nothing was added yet: {before}");
+
+    let button = app.get("#state-bulk");
+    button.focus().unwrap();
+    button.click();
+    settle().await;
+    assert_eq!(
+        active_id(),
+        "state-bulk",
+        "the keyboard stays on the button while it runs"
+    );
+    let after = wait_for_text(&app, "#state-bulk-note", |t| t.contains("Added")).await;
+    assert!(after.contains("Added 100,000 items in 10 calls"), "{after}");
+    assert_eq!(module::state_item_count(), 100_000);
+    module::flush();
+    drop(app);
+    fresh_visit();
+}
+
+#[wasm_bindgen_test]
+async fn a_bulk_add_that_does_not_fit_says_so_with_grouped_numbers() {
+    fresh_visit();
+    module::state_add_many("x", 950_000).unwrap();
+    let app = Mounted::at("#/state").await;
+    app.get("#state-bulk").click();
+    settle().await;
+    let error = text_of(&app, "#state-list-error");
+    assert!(error.contains("room for 50,000 more"), "{error}");
+    assert!(error.contains("1,000,000"), "{error}");
+    assert_eq!(module::state_item_count(), 950_000, "nothing was added");
+    drop(app);
+    fresh_visit();
+}
+
+#[wasm_bindgen_test]
+async fn the_page_speaks_of_the_tutorials_version_not_the_seed() {
+    fresh_visit();
+    let app = Mounted::at("#/state").await;
+    let scores = card_text(&app, "state-scores-title");
+    assert!(scores.contains("tutorial's version"), "{scores}");
+    assert!(scores.contains("partial_cmp().unwrap()"), "{scores}");
+    let page = app.text().to_lowercase();
+    assert!(!page.contains("seed"), "{page}");
+    drop(app);
+    fresh_visit();
+}
+
+#[wasm_bindgen_test]
+async fn one_byte_is_one_byte_and_huge_scores_are_written_as_javascript_writes_them() {
+    fresh_visit();
+    let app = Mounted::at("#/state").await;
+    add_item(&app, "a").await;
+    app.get("#state-read").click();
+    settle().await;
+    let readout = text_of(&app, "#state-readout");
+    assert!(readout.contains(", 1 byte"), "{readout}");
+    assert!(!readout.contains("1 bytes"), "{readout}");
+    let view = text_of(&app, "#state-view-status");
+    assert!(view.contains("(1 byte)"), "{view}");
+
+    set_score(&app, "far", "1e308").await;
+    set_score(&app, "near", "0.000001").await;
+    let table = text_of(&app, "#state-score-table");
+    assert!(table.contains("1e+308"), "{table}");
+    assert!(!table.contains("100000000000"), "not 309 digits: {table}");
+    let log = text_of(&app, "#state-call-log");
+    assert!(
+        log.contains("wasm.state_set_score(\"far\", 1e+308)"),
+        "{log}"
+    );
+    drop(app);
+    fresh_visit();
+}
+
+#[wasm_bindgen_test]
+async fn the_call_log_can_be_scrolled_by_keyboard() {
+    fresh_visit();
+    let app = Mounted::at("#/state").await;
+    app.get("#state-inc").click();
+    settle().await;
+    let log = app.get("#state-call-log");
+    assert_eq!(log.get_attribute("tabindex").as_deref(), Some("0"));
+    assert!(
+        log.get_attribute("aria-label")
+            .is_some_and(|l| !l.is_empty())
+    );
+    drop(app);
+    fresh_visit();
+}
+
+#[wasm_bindgen_test]
+async fn home_and_end_on_a_row_reach_the_ends_of_the_list() {
+    fresh_visit();
+    module::state_add_many("Item", 30).unwrap();
+    let app = Mounted::at("#/state").await;
+    let row: HtmlElement = app.get("#state-item-1");
+    row.focus().unwrap();
+    key_down(&row, "End");
+    settle().await;
+    assert_eq!(active_id(), "state-item-29");
+    assert!(text_of(&app, "#state-item-count").contains("25–30 of 30"));
+    key_down(&app.get("#state-item-29"), "Home");
+    settle().await;
+    assert_eq!(active_id(), "state-item-0");
+
+    type_into(&app, "#state-goto", "29");
+    app.get("#state-goto-go").click();
+    settle().await;
+    assert_eq!(active_id(), "state-item-28");
+    drop(app);
+    fresh_visit();
+}
+
+#[wasm_bindgen_test]
+async fn a_state_too_big_for_storage_says_so_and_is_not_written_again_on_every_change() {
+    fresh_visit();
+    let app = Mounted::at("#/state").await;
+    // About 10 MB of JSON: more than Firefox lets one origin keep in localStorage.
+    module::state_add_many(&"x".repeat(1_000), 10_000).unwrap();
+    module::flush();
+    settle().await;
+    let status = text_of(&app, "#state-save-status");
+    assert!(status.contains("Not saved"), "{status}");
+    assert!(
+        status.contains("MiB of JSON, more than this browser lets the site keep"),
+        "{status}"
+    );
+    assert!(
+        !status.contains("at least"),
+        "this one was written: {status}"
+    );
+
+    // A small change of a state known to be too big is not serialised again.
+    module::state_add_item("one more".into()).unwrap();
+    module::flush();
+    settle().await;
+    let status = text_of(&app, "#state-save-status");
+    assert!(status.contains("at least 9."), "{status}");
+
+    module::state_reset();
+    settle().await;
+    assert!(text_of(&app, "#state-save-status").contains("Saved"));
+    drop(app);
+    fresh_visit();
+}
+
+#[wasm_bindgen_test]
+async fn a_big_import_is_checked_and_loaded() {
+    fresh_visit();
+    let app = Mounted::at("#/state").await;
+    let items: Vec<String> = (1..=100_000).map(|i| format!("\"Item {i}\"")).collect();
+    let text = format!(
+        r#"{{"version":1,"counter":5,"items":[{}],"scores":[]}}"#,
+        items.join(",")
+    );
+    assert!(text.len() > 1024 * 1024);
+    pick_file(&app, "#state-import", "big.json", "application/json", &text);
+    let ok = wait_for_text(&app, "#state-import-ok", |t| t.contains("Imported")).await;
+    assert!(ok.contains("counter 5, 100,000 items, 0 scores"), "{ok}");
+    assert!(app.query("#state-import-checking").is_none());
+    assert_eq!(module::state_item_count(), 100_000);
+    module::flush();
     drop(app);
     fresh_visit();
 }

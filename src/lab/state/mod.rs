@@ -30,9 +30,9 @@
 //! A Rust panic compiled to `wasm32-unknown-unknown` aborts: the module hits an
 //! `unreachable` instruction, the JavaScript call throws, and the instance is left in an
 //! undefined state — every later call may fail, so one bad input takes the whole app down.
-//! The seed's `WasmState` sorted scores with `b.1.partial_cmp(&a.1).unwrap()`, and
-//! `partial_cmp` returns `None` when either side is NaN: one `set_score("x", NaN)` and the
-//! next `top_scores` killed the module. Here every input a caller can pass yields a value
+//! The tutorial's version of this state sorted scores with
+//! `b.1.partial_cmp(&a.1).unwrap()`, and `partial_cmp` returns `None` when either side is
+//! NaN: one `set_score("x", NaN)` and the next `top_scores` killed the module. Here every input a caller can pass yields a value
 //! or a [`StateError`]: the counter saturates, non-finite scores and blank names are
 //! refused, out-of-range indexes give `None` or an error, and a refused call leaves the
 //! state exactly as it was.
@@ -59,6 +59,7 @@ mod persist;
 mod scores;
 #[cfg(test)]
 mod tests;
+pub mod view;
 
 use std::fmt;
 use std::fmt::Write as _;

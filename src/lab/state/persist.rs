@@ -76,6 +76,22 @@ impl ModuleState {
         serde_json::to_string(&self.saved()).unwrap_or_default()
     }
 
+    /// A lower bound of `self.to_json().len()`, found without writing anything: the
+    /// bytes of every item and name with their quotes and separators, one digit for the
+    /// counter and three for a score (serde writes `1.0`, never fewer). Escapes and
+    /// longer numbers only add, so the real text is never shorter.
+    /// It lets a caller that knows some size is too big for its storage skip the work of
+    /// writing a text that will be refused.
+    pub fn json_len_at_least(&self) -> usize {
+        // {"version":1,"counter":0,"items":[],"scores":[]}
+        const FRAME: usize = 48;
+        // "name" plus a comma before every one but the first.
+        let items: usize = self.items.iter().map(|item| item.len() + 3).sum();
+        // {"name":"","score":1.0} plus a comma.
+        let scores: usize = self.scores.iter().map(|(name, _)| name.len() + 24).sum();
+        FRAME + items.saturating_sub(1) + scores.saturating_sub(1)
+    }
+
     /// The same as [`to_json`](Self::to_json), indented for a person (the export file).
     pub fn to_json_pretty(&self) -> String {
         // Same reasoning as to_json.

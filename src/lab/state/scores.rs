@@ -1,11 +1,11 @@
 //! The score table: a map by name plus a ranked index, so `top_scores(n)` never sorts.
 //!
-//! The seed collected every score into a `Vec` and sorted it on each call: O(m log m) for
-//! m names, and a panic on NaN. Here a `BTreeSet` keeps the entries in ranking order all
+//! The tutorial's version collected every score into a `Vec` and sorted it on each call:
+//! O(m log m) for m names, and a panic on NaN. Here a `BTreeSet` keeps the entries in ranking order all
 //! the time, so the best n are the first n of an in-order walk: O(log m + n). The price is
 //! one extra copy of each name and O(log m) more work per `set_score`. Measured natively
 //! (`benches/state.rs`, 10,000 names): `top_scores(10)` about 0.3 µs, against about 75 µs
-//! for a partial selection (`select_nth_unstable`) and 630 µs for the seed's full sort;
+//! for a partial selection (`select_nth_unstable`) and 630 µs for the tutorial's full sort;
 //! updating a score costs about the same as a bare `BTreeMap` insert of a fresh `String`
 //! key, because the allocation dominates both.
 

@@ -17,6 +17,20 @@ fn state_with_scores(entries: &[(&str, f64)]) -> ModuleState {
     state
 }
 
+/// A state with this counter, these items, and the scores `set_score` accepts (refusals,
+/// such as blank names or non-finite scores, are left out).
+fn built_state(counter: i32, items: Vec<String>, scores: Vec<(String, f64)>) -> ModuleState {
+    let mut state = ModuleState::new();
+    state.set_counter(counter);
+    for item in items {
+        state.add_item(item);
+    }
+    for (name, score) in scores {
+        let _ = state.set_score(name, score);
+    }
+    state
+}
+
 fn owned(entries: &[(&str, f64)]) -> Vec<(String, f64)> {
     entries.iter().map(|(n, s)| ((*n).to_owned(), *s)).collect()
 }
@@ -81,8 +95,9 @@ fn non_finite_scores_are_refused_with_a_message_and_nothing_changes() {
 }
 
 #[test]
-fn the_seeds_nan_panic_cannot_happen() {
-    // The seed: set_score("x", NaN) then top_scores -> partial_cmp().unwrap() panicked.
+fn the_tutorials_nan_panic_cannot_happen() {
+    // The tutorial's version: set_score("x", NaN), then top_scores panicked in
+    // partial_cmp().unwrap().
     let mut state = state_with_scores(&[("a", 1.0), ("b", 2.0)]);
     assert!(state.set_score("x".to_owned(), f64::NAN).is_err());
     assert_eq!(state.top_scores(3), owned(&[("b", 2.0), ("a", 1.0)]));
@@ -1069,7 +1084,7 @@ impl Model {
         }
     }
 
-    /// The ranking by the seed's recipe, made total: sort everything, best first.
+    /// The ranking by the tutorial's recipe, made total: sort everything, best first.
     fn top(&self, n: usize) -> Vec<(String, f64)> {
         let mut all: Vec<(String, f64)> =
             self.scores.iter().map(|(k, v)| (k.clone(), *v)).collect();
@@ -1164,15 +1179,7 @@ proptest! {
         items in prop::collection::vec("(?s).{0,12}", 0..12),
         scores in prop::collection::vec(("\\PC{1,8}", any::<f64>()), 0..12),
     ) {
-        let mut state = ModuleState::new();
-        state.set_counter(counter);
-        for item in items {
-            state.add_item(item);
-        }
-        for (name, score) in scores {
-            // Refusals (blank names, non-finite scores) are fine; the rest is the state.
-            let _ = state.set_score(name, score);
-        }
+        let state = built_state(counter, items, scores);
         let text = state.to_json();
         let back = ModuleState::from_json(&text);
         prop_assert_eq!(back.as_ref(), Ok(&state), "{}", text);
@@ -1221,4 +1228,31 @@ fn items_capacity_covers_the_length() {
     assert!(state.items_capacity() >= state.item_count());
     state.clear_items();
     assert_eq!(state.items_capacity(), 0, "clearing frees the buffer");
+}
+
+#[test]
+fn the_json_length_bound_is_exact_for_plain_text_and_never_above() {
+    let mut state = ModuleState::new();
+    assert_eq!(state.json_len_at_least(), state.to_json().len());
+    state.add_many("Item", 3).unwrap();
+    state.set_score("ann".into(), 1.0).unwrap();
+    state.set_score("bo".into(), 2.0).unwrap();
+    assert_eq!(state.json_len_at_least(), state.to_json().len());
+    state.set_counter(-123);
+    state.set_score("cy".into(), 0.25).unwrap();
+    state.add_item("a \"quoted\" line\n".into());
+    assert!(state.json_len_at_least() < state.to_json().len());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #[test]
+    fn the_json_length_bound_holds(
+        items in proptest::collection::vec(".{0,12}", 0..20),
+        scores in proptest::collection::vec(("[a-z\\\"é ]{1,8}", -1e9f64..1e9), 0..10),
+        counter in any::<i32>(),
+    ) {
+        let state = built_state(counter, items, scores);
+        prop_assert!(state.json_len_at_least() <= state.to_json().len());
+    }
 }

@@ -32,3 +32,13 @@ export function bytesHex(memory, ptr, len, max) {
 export function lastViewLength() {
   return lastView === null ? -1 : lastView.byteLength;
 }
+
+// Resolves once the browser has painted the current page: the next frame, then the task
+// after it (requestAnimationFrame callbacks run before that frame's paint). A page that
+// is hidden gets no frames, so a timer settles it anyway.
+export function afterPaint() {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(() => { clearTimeout(fallback); resolve(); }, 0));
+  });
+}
