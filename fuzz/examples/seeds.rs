@@ -6,8 +6,9 @@
 //! that live in browser-only modules (`src/app`, `src/web`) are read from their source
 //! text; a file that moved only costs its seeds, never the run.
 //!
-//! Seeds are plain text (no `0xFF`, so no extras); the structured targets (json_value,
-//! vdom_safe, vdom_diff, image) start from nothing and need no seeds.
+//! Text seeds are plain text (no `0xFF`, so no extras); the wasm seeds are the project's
+//! modules and large regular ones in that target's input form. The structured targets
+//! (json_value, vdom_safe, vdom_diff, image) start from nothing and need no seeds.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,23 +18,28 @@ use wasm_playground::lab::json::{gen_canada, gen_citm, gen_twitter};
 use wasm_playground::lab::signals::sheet::Sheet;
 use wasm_playground::lab::state::ModuleState;
 use wasm_playground::lab::vdom::{Prng, rows};
+use wasm_playground_fuzz::wasm::{Growth, Shape, encode_grown, known_modules, mode};
 
 /// Seeds much longer than this slow every mutation down; the fuzzer grows inputs itself.
+/// (The committed hello module, 13 KB, fits: it is what a real Rust build writes.)
 const MAX_SEED: usize = 16 * 1024;
 
 fn main() {
     let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "seeds".into()));
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut total = 0;
+    let text = |seeds: Vec<String>| seeds.into_iter().map(String::into_bytes).collect();
     for (target, seeds) in [
-        ("json_text", json_seeds(&root)),
-        ("markup", markup_seeds(&root)),
-        ("sheet", sheet_seeds(&root)),
-        ("email", email_seeds(&root)),
-        ("numbers", number_seeds(&root)),
-        ("state", state_seeds()),
-        ("canvas", canvas_seeds()),
+        ("json_text", text(json_seeds(&root))),
+        ("markup", text(markup_seeds(&root))),
+        ("sheet", text(sheet_seeds(&root))),
+        ("email", text(email_seeds(&root))),
+        ("numbers", text(number_seeds(&root))),
+        ("state", text(state_seeds())),
+        ("canvas", text(canvas_seeds())),
+        ("wasm", wasm_seeds()),
     ] {
+        let seeds: Vec<Vec<u8>> = seeds;
         let dir = out.join(target);
         let _ = fs::remove_dir_all(&dir);
         if let Err(e) = fs::create_dir_all(&dir) {
@@ -305,4 +311,76 @@ fn canvas_seeds() -> Vec<String> {
         .iter()
         .filter_map(|commands| commands_to_json(commands).ok())
         .collect()
+}
+
+fn wasm_seeds() -> Vec<Vec<u8>> {
+    let raw = |window: u8, module: &[u8]| {
+        let mut seed = vec![mode(Shape::Raw) | window << 2];
+        seed.extend_from_slice(module);
+        seed
+    };
+    // The hello module, the test suite's WAT modules, and a window into the middle of
+    // the hello module.
+    let known = known_modules();
+    let mut seeds: Vec<Vec<u8>> = known.iter().map(|m| raw(0, m)).collect();
+    if let Some(hello) = known.first() {
+        seeds.push(raw(40, hello));
+    }
+    // A known module with one edit: module 0 (hello), edit 5 (write a LEB128 number) at
+    // byte 9 (the first section's size), 2³¹ − 1.
+    let mut edited = vec![mode(Shape::Edited), 0, 5];
+    edited.extend(9u16.to_le_bytes());
+    edited.extend(0x7FFF_FFFFu32.to_le_bytes());
+    seeds.push(edited);
+    // Large regular modules: deep nesting, long straight code, many sections, many
+    // entries of the sections that hold lists.
+    let type_section = [1, 4, 1, 0x60, 0, 0];
+    let memory_section = [5, 3, 1, 0, 1];
+    let n = u16::MAX;
+    seeds.extend([
+        // 65,535 nested blocks (as many as fit), then loops with if/else inside.
+        encode_grown(Growth::Body, n, &[0], &[0x02, 0x40], &[0x0B]),
+        encode_grown(
+            Growth::Body,
+            n,
+            &[0],
+            &[0x03, 0x40, 0x04, 0x40],
+            &[0x05, 0x0B, 0x0B],
+        ),
+        // Straight-line code on three i32 locals.
+        encode_grown(
+            Growth::Body,
+            n,
+            &[1, 3, 0x7F],
+            &[0x41, 0x01, 0x21, 0x00],
+            &[],
+        ),
+        // Custom sections called "x".
+        encode_grown(Growth::Sections, n, &[], &[0, 1, b'x'], &[]),
+        // Types, imports, exports, data segments, function bodies.
+        encode_grown(Growth::Entries, n, &[], &[1, 0x60, 1, 0x7F, 1, 0x7E], &[]),
+        encode_grown(
+            Growth::Entries,
+            n,
+            &type_section,
+            &[2, 1, b'm', 1, b'f', 0, 0],
+            &[],
+        ),
+        encode_grown(
+            Growth::Entries,
+            n,
+            &memory_section,
+            &[7, 1, b'a', 2, 0],
+            &[],
+        ),
+        encode_grown(
+            Growth::Entries,
+            n,
+            &memory_section,
+            &[11, 0, 0x41, 0, 0x0B, 1, 0xAA],
+            &[],
+        ),
+        encode_grown(Growth::Entries, n, &type_section, &[10, 2, 0, 0x0B], &[]),
+    ]);
+    seeds
 }

@@ -5,6 +5,11 @@
 pub mod html;
 pub mod json;
 pub mod tree;
+pub mod wasm;
+/// lab::wasm against wasmparser and wasmprinter: the main crate's test judge, shared so
+/// that the fuzz target and the tests hold the reader to the same agreement.
+#[path = "../../tests/wasm_common/mod.rs"]
+pub mod wasm_common;
 
 /// Splits an input at its first `0xFF` byte. Text targets read the part before it as
 /// text and the part after it as structured extras (sizes, edits, operations). `0xFF`

@@ -59,7 +59,8 @@ impl std::error::Error for MarkupError {}
 ///   no element is void, exactly as the HTML parser reads them; an HTML-only element
 ///   there (`<p>`, `<img>`, `<b>` …, which would make a browser leave the SVG) is an
 ///   error;
-/// * comments `<!-- … -->`, skipped; a `<` not followed by a letter, `/` or `!` is text.
+/// * comments `<!-- … -->`, skipped as if they were not there: `a<!-- -->b` is the one
+///   text `ab`; a `<` not followed by a letter, `/` or `!` is text.
 ///
 /// Whitespace: text made only of whitespace that contains a line break is dropped (the
 /// JSX rule: indentation is not content); all other text is kept exactly, spaces included.
@@ -340,10 +341,11 @@ impl Parser {
     fn markup(&mut self) -> Parsed<()> {
         let start = self.pos;
         match self.peek_at(1) {
-            Some('!') => {
-                self.flush_text();
-                self.comment(start)
-            }
+            // The text around a comment stays one pending text: the tree has no comment
+            // nodes, so "a<!-- -->b" is the text "ab", as in a DOM whose comments were
+            // removed and then normalised. Two adjacent texts could not come back from
+            // `to_markup`, which writes them as one.
+            Some('!') => self.comment(start),
             Some('/') => {
                 self.flush_text();
                 self.end_tag(start)

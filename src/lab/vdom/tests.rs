@@ -1610,6 +1610,25 @@ fn markup_keeps_spaces_but_drops_indentation() {
 }
 
 #[test]
+fn markup_comments_leave_one_text_behind() {
+    // The texts on both sides of a comment are one text: the tree has no comment nodes,
+    // and to_markup could not write two adjacent texts apart.
+    let tree = parse_markup_root("<p>a<!-- -->b &amp; <!--x--><!--y-->c</p>").unwrap();
+    assert_eq!(tree, el("p", None, &[], vec![txt("ab & c")]));
+    assert_eq!(parse_markup_root(&tree.to_markup()), Ok(tree));
+    assert_eq!(parse_markup("a<!-- -->b"), Ok(vec![txt("ab")]));
+    // Indentation around a comment is still indentation.
+    let list = parse_markup_root("<ul>\n  <!-- note -->\n  <li>x</li>\n</ul>").unwrap();
+    assert_eq!(
+        list,
+        el("ul", None, &[], vec![el("li", None, &[], vec![txt("x")])])
+    );
+    // A comment between two elements leaves them apart, with no text between.
+    let pair = parse_markup_root("<p><b>a</b><!-- --><i>b</i></p>").unwrap();
+    assert_eq!(pair.children().len(), 2);
+}
+
+#[test]
 fn markup_raw_text_elements() {
     let nodes = parse_markup(
         "<div><script>if (a<b && c) { x = '<b>&amp;' }</script><style>a>b{}</STYLE ><textarea>&lt;b&gt; <i></textarea><title></title></div>",

@@ -615,10 +615,20 @@ impl Parser<'_> {
     }
 }
 
+/// The largest number of 15 significant digits below `f64::MAX`, as `{:.14e}` writes it.
+const LARGEST_15_DIGITS: &str = "1.79769313486231e308";
+
 /// Formats a number for display: at most 15 significant digits (what spreadsheets
 /// show, and what an `f64` holds reliably), so `0.1 + 0.2` shows `0.3`, not
 /// `0.30000000000000004`; trailing zeros dropped; plain notation for
 /// `1e-9 <= |x| < 1e15` (after rounding), `1.5E+20` style outside that; `-0` shows `0`.
+///
+/// What it shows reads back ([`parse_number`]) as a finite number within half a unit of
+/// the 15th digit, and shows the same again. The one exception to rounding to nearest is
+/// at the top of the range: above 1.797693134862315e308, up to `f64::MAX`, the nearest 15
+/// digits, 1.79769313486232E+308, are past the largest double and would read back as
+/// infinity, so those numbers show 1.79769313486231E+308, the largest 15-digit number
+/// that reads back (at most 0.6 of a unit in the 15th digit below them).
 pub fn format_number(x: f64) -> String {
     if !x.is_finite() {
         return String::from("#NUM!");
@@ -627,7 +637,10 @@ pub fn format_number(x: f64) -> String {
         return String::from("0");
     }
     // Rust rounds correctly to 15 significant digits here.
-    let sci = format!("{:.14e}", x.abs());
+    let mut sci = format!("{:.14e}", x.abs());
+    if sci.parse::<f64>().is_ok_and(f64::is_infinite) {
+        sci = String::from(LARGEST_15_DIGITS);
+    }
     let Some((mantissa, exp)) = sci.split_once('e') else {
         return sci;
     };
@@ -846,7 +859,16 @@ mod tests {
             (0.000_000_001, "0.000000001"),
             (1.234e-10, "1.234E-10"),
             (9.999_999_999_999_999e14, "1E+15"),
-            (f64::MAX, "1.79769313486232E+308"),
+            (f64::MAX, "1.79769313486231E+308"),
+            (-f64::MAX, "-1.79769313486231E+308"),
+            // The largest double that rounds down to nearest, and the next one up, the
+            // smallest whose nearest 15 digits would read back as infinity.
+            (1.797_693_134_862_315e308, "1.79769313486231E+308"),
+            (
+                f64::from_bits(1.797_693_134_862_315e308_f64.to_bits() + 1),
+                "1.79769313486231E+308",
+            ),
+            (1.797_693_134_862_3e308, "1.7976931348623E+308"),
             (5e-324, "4.94065645841247E-324"),
             (f64::INFINITY, "#NUM!"),
         ];
@@ -878,6 +900,31 @@ mod tests {
                 let back: f64 = shown.parse().unwrap();
                 let rel = ((back - x) / x).abs();
                 prop_assert!(rel <= 5e-15, "{} shown as {} ({})", x, shown, rel);
+            }
+
+            /// Every finite double, subnormals and the top of the range included: the
+            /// display reads back as a finite number within half a unit of its 15th digit
+            /// (0.6 at the very top, where the nearest 15 digits would overflow), and shows
+            /// the same again.
+            #[test]
+            fn display_reads_back_for_every_finite_double(
+                x in prop_oneof![
+                    any::<u64>().prop_map(f64::from_bits),
+                    // The top 64 doubles: the top 4 would round up to infinity.
+                    (0u64..64).prop_map(|k| f64::from_bits(f64::MAX.to_bits() - k)),
+                    (0u64..64).prop_map(|k| -f64::from_bits(f64::MAX.to_bits() - k)),
+                ].prop_filter("finite", |x| x.is_finite())
+            ) {
+                let shown = format_number(x);
+                let back = parse_number(&shown);
+                prop_assert!(back.is_some_and(f64::is_finite), "{:e} shown as {}", x, shown);
+                let back = back.unwrap_or_default();
+                // Half a unit of the 15th digit is at most 5e-15 of the number (0.6 of a
+                // unit at the top is 3.2e-15 of it); 5e-324 is one step of the subnormal
+                // range, where doubles are sparser than 15 digits.
+                let tolerance = x.abs() * 5.000_000_1e-15 + 5e-324;
+                prop_assert!((back - x).abs() <= tolerance, "{:e} shown as {}, reads {:e}", x, shown, back);
+                prop_assert_eq!(format_number(back), shown);
             }
 
             #[test]
