@@ -198,13 +198,15 @@ pub struct GraphNode {
     pub y: f64,
 }
 
-/// A line with an arrowhead at its end, from a cell to one that reads it.
+/// A line of the drawing, from a cell towards one that reads it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct GraphEdge {
-    /// Where the line starts (on the edge of the box that is read).
+    /// Where the line starts.
     pub from: (f64, f64),
-    /// Where the arrowhead points (on the edge of the reading box).
+    /// Where it ends.
     pub to: (f64, f64),
+    /// Whether it ends in an arrowhead (on the edge of the box that reads).
+    pub arrow: bool,
 }
 
 /// A word in the drawing ("+ 3 more", "reads nothing"), centred on `x`, baseline `y`.
@@ -303,6 +305,7 @@ fn wide(
         layout.edges.push(GraphEdge {
             from: (xs[0] + node_w, y + mid),
             to: (xs[1], center_y + mid),
+            arrow: true,
         });
         layout.nodes.push(GraphNode {
             cell: c,
@@ -316,6 +319,7 @@ fn wide(
         layout.edges.push(GraphEdge {
             from: (xs[1] + node_w, center_y + mid),
             to: (xs[2], y + mid),
+            arrow: true,
         });
         layout.nodes.push(GraphNode {
             cell: c,
@@ -365,8 +369,12 @@ fn narrow(
     more_left: usize,
     more_right: usize,
 ) -> GraphLayout {
-    let (width, node_w, node_h, pitch, gap) = (300.0, 136.0, 26.0, 34.0, 32.0);
-    let (pad, between) = (10.0, 8.0);
+    // Two columns of boxes with a lane between them: each box has a short line into the
+    // lane, and one line runs down the lane to (or from) the selected cell, so no line
+    // crosses a box.
+    let (width, node_w, node_h, pitch, gap) = (300.0, 128.0, 26.0, 34.0, 32.0);
+    let pad = 10.0;
+    let lane = width / 2.0;
     let mut layout = GraphLayout {
         width,
         height: 0.0,
@@ -377,19 +385,16 @@ fn narrow(
         notes: Vec::new(),
         summary: String::new(),
     };
-    // Two boxes to a row; a row with one box centres it.
-    let place = |i: usize, n: usize, top: f64| {
-        let row = i / 2;
-        let alone = i.is_multiple_of(2) && i + 1 == n;
-        let x = if alone {
-            (width - node_w) / 2.0
-        } else if i.is_multiple_of(2) {
+    let place = |i: usize, top: f64| {
+        let x = if i.is_multiple_of(2) {
             pad
         } else {
-            pad + node_w + between
+            width - pad - node_w
         };
-        (x, top + row as f64 * pitch)
+        (x, top + (i / 2) as f64 * pitch)
     };
+    // The lane end of a box's short line.
+    let inner = |x: f64| if x < lane { x + node_w } else { x };
     // A block of boxes, or one line of words when there are none; then "+ N more".
     let block_height = |n: usize, more: usize| {
         let rows = n.div_ceil(2).max(1) as f64;
@@ -397,15 +402,14 @@ fn narrow(
     };
     let top = pad;
     let cell_y = top + block_height(left.len(), more_left) + gap;
-    let cell_x = (width - node_w) / 2.0;
     let below = cell_y + node_h + gap;
-    let center = width / 2.0;
+    let mid = node_h / 2.0;
+    let line = |from: (f64, f64), to: (f64, f64), arrow: bool| GraphEdge { from, to, arrow };
     for (i, &c) in left.iter().enumerate() {
-        let (x, y) = place(i, left.len(), top);
-        layout.edges.push(GraphEdge {
-            from: (x + node_w / 2.0, y + node_h),
-            to: (center, cell_y),
-        });
+        let (x, y) = place(i, top);
+        layout
+            .edges
+            .push(line((inner(x), y + mid), (lane, y + mid), false));
         layout.nodes.push(GraphNode {
             cell: c,
             role: Role::Dependency,
@@ -413,18 +417,28 @@ fn narrow(
             y,
         });
     }
+    if !left.is_empty() {
+        layout
+            .edges
+            .push(line((lane, top + mid), (lane, cell_y), true));
+    }
     layout.nodes.push(GraphNode {
         cell,
         role: Role::Selected,
-        x: cell_x,
+        x: (width - node_w) / 2.0,
         y: cell_y,
     });
+    if let Some(last) = right.len().checked_sub(1) {
+        let (_, last_y) = place(last - last % 2, below);
+        layout
+            .edges
+            .push(line((lane, cell_y + node_h), (lane, last_y + mid), false));
+    }
     for (i, &c) in right.iter().enumerate() {
-        let (x, y) = place(i, right.len(), below);
-        layout.edges.push(GraphEdge {
-            from: (center, cell_y + node_h),
-            to: (x + node_w / 2.0, y),
-        });
+        let (x, y) = place(i, below);
+        layout
+            .edges
+            .push(line((lane, y + mid), (inner(x), y + mid), true));
         layout.nodes.push(GraphNode {
             cell: c,
             role: Role::Dependent,
@@ -432,6 +446,7 @@ fn narrow(
             y,
         });
     }
+    let center = lane;
     let text_at = |block_top: f64, n: usize, text: String| {
         let rows = n.div_ceil(2) as f64;
         GraphNote {
@@ -613,6 +628,24 @@ mod tests {
         assert!(layout.notes.iter().any(|n| n.text == "+ 5 more"));
     }
 
+    #[test]
+    fn narrow_lines_stay_in_the_lane_between_the_boxes() {
+        let many: Vec<CellRef> = (0..7).map(|r| CellRef::new(0, r)).collect();
+        let layout = graph_layout(CellRef::new(3, 7), &many, &many[..5], GraphShape::Narrow);
+        for e in layout.edges.iter().filter(|e| e.from.0 == e.to.0) {
+            // A vertical line: it runs down the lane, clear of every box.
+            for n in &layout.nodes {
+                let across = n.x < e.from.0 && e.from.0 < n.x + layout.node_width;
+                let (top, bottom) = (e.from.1.min(e.to.1), e.from.1.max(e.to.1));
+                let overlaps = top < n.y + layout.node_height && n.y < bottom;
+                assert!(
+                    !(across && overlaps && n.role != Role::Selected),
+                    "{e:?} crosses {n:?}"
+                );
+            }
+        }
+    }
+
     proptest! {
         #[test]
         fn every_box_and_word_is_inside_the_picture(
@@ -622,7 +655,14 @@ mod tests {
             let of = |n: usize| (0..n as u32).map(|r| CellRef::new(1, r)).collect::<Vec<_>>();
             let layout = graph_layout(CellRef::new(0, 0), &of(deps), &of(dependents), shape);
             prop_assert_eq!(layout.nodes.len(), deps.min(GRAPH_MAX) + dependents.min(GRAPH_MAX) + 1);
-            prop_assert_eq!(layout.edges.len(), layout.nodes.len() - 1);
+            // One arrow into every box that reads, and one into the cell if it reads anything.
+            let arrows = layout.edges.iter().filter(|e| e.arrow).count();
+            prop_assert_eq!(arrows, if narrow { usize::from(deps > 0) } else { deps.min(GRAPH_MAX) } + dependents.min(GRAPH_MAX));
+            for e in &layout.edges {
+                for (x, y) in [e.from, e.to] {
+                    prop_assert!((0.0..=layout.width).contains(&x) && (0.0..=layout.height).contains(&y));
+                }
+            }
             for n in &layout.nodes {
                 prop_assert!(n.x >= 0.0 && n.x + layout.node_width <= layout.width);
                 prop_assert!(n.y >= 0.0 && n.y + layout.node_height <= layout.height);

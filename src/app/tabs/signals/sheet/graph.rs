@@ -88,7 +88,8 @@ pub fn DepGraph(props: &DepGraphProps) -> Html {
                     </marker>
                 </defs>
                 { for layout.edges.iter().map(|e| html! {
-                    <line class="sig-gedge" x1={num(e.from.0)} y1={num(e.from.1)} x2={num(e.to.0)} y2={num(e.to.1)} marker-end="url(#sig-arrow)" />
+                    <line class="sig-gedge" x1={num(e.from.0)} y1={num(e.from.1)} x2={num(e.to.0)} y2={num(e.to.1)}
+                        marker-end={e.arrow.then_some("url(#sig-arrow)")} />
                 }) }
                 { for layout.nodes.iter().map(node) }
                 { for layout.notes.iter().map(|t| html! {

@@ -50,56 +50,8 @@ pub fn Grid(props: &GridProps) -> Html {
         });
     }
 
-    let on_grid_key = {
-        let state = state.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if state.editing.is_some() {
-                return;
-            }
-            // The selection now: several keys may arrive before the next render.
-            let sel = *state.selected;
-            let key = e.key();
-            if let Some((dc, dr)) = step_for_key(&key, cols) {
-                e.prevent_default();
-                let to = moved(sel, dc, dr, cols, rows);
-                state.select(to);
-                // On a narrow screen the grid scrolls: keep the selection in view.
-                scroll_into_view_nearest(&cell_id(to));
-            } else if key == "Enter" || key == "F2" {
-                e.prevent_default();
-                state.start_edit(sel, None);
-            } else if key == "Delete" || key == "Backspace" {
-                e.prevent_default();
-                state.clear_cell(sel);
-            } else if key.chars().count() == 1 && !e.ctrl_key() && !e.meta_key() && !e.alt_key() {
-                // Typing over a cell starts a fresh edit with that character.
-                e.prevent_default();
-                state.start_edit(sel, Some(key));
-            }
-        })
-    };
-    let on_input_key = {
-        let state = state.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            e.stop_propagation();
-            let back = if e.shift_key() { -1 } else { 1 };
-            match e.key().as_str() {
-                "Enter" => {
-                    e.prevent_default();
-                    state.commit(Some((0, back)), true);
-                }
-                "Tab" => {
-                    e.prevent_default();
-                    state.commit(Some((back, 0)), true);
-                }
-                "Escape" => {
-                    e.prevent_default();
-                    state.cancel();
-                }
-                _ => {}
-            }
-        })
-    };
+    let on_grid_key = grid_keys(state, cols, rows);
+    let on_input_key = editor_keys(state);
     let on_input = {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
@@ -198,4 +150,61 @@ pub fn Grid(props: &GridProps) -> Html {
             </table>
         </div>
     }
+}
+
+/// The grid's keys: arrows, Home and End move the selection (and keep it in view),
+/// Enter or F2 edit, Delete or Backspace clear, any other character starts a new edit
+/// with it.
+fn grid_keys(state: &SheetState, cols: u32, rows: u32) -> Callback<KeyboardEvent> {
+    let state = state.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        if state.editing.is_some() {
+            return;
+        }
+        // The selection now: several keys may arrive before the next render.
+        let sel = *state.selected;
+        let key = e.key();
+        if let Some((dc, dr)) = step_for_key(&key, cols) {
+            e.prevent_default();
+            let to = moved(sel, dc, dr, cols, rows);
+            state.select(to);
+            // On a narrow screen the grid scrolls: keep the selection in view.
+            scroll_into_view_nearest(&cell_id(to));
+        } else if key == "Enter" || key == "F2" {
+            e.prevent_default();
+            state.start_edit(sel, None);
+        } else if key == "Delete" || key == "Backspace" {
+            e.prevent_default();
+            state.clear_cell(sel);
+        } else if key.chars().count() == 1 && !e.ctrl_key() && !e.meta_key() && !e.alt_key() {
+            // Typing over a cell starts a fresh edit with that character.
+            e.prevent_default();
+            state.start_edit(sel, Some(key));
+        }
+    })
+}
+
+/// The editor's keys: Enter saves and moves down (Shift: up), Tab saves and moves right
+/// (Shift: left), Escape cancels. Keys never reach the grid while editing.
+fn editor_keys(state: &SheetState) -> Callback<KeyboardEvent> {
+    let state = state.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        e.stop_propagation();
+        let back = if e.shift_key() { -1 } else { 1 };
+        match e.key().as_str() {
+            "Enter" => {
+                e.prevent_default();
+                state.commit(Some((0, back)), true);
+            }
+            "Tab" => {
+                e.prevent_default();
+                state.commit(Some((back, 0)), true);
+            }
+            "Escape" => {
+                e.prevent_default();
+                state.cancel();
+            }
+            _ => {}
+        }
+    })
 }
