@@ -274,20 +274,20 @@ pub fn caret_window(s: &str, position: usize, context: usize) -> CaretWindow {
 }
 
 /// How `locale` separates groups and writes the minus, in words, for the locales of
-/// [`super::SUPPORTED_LOCALES`]: `"full stop ."`, `"narrow no-break space U+202F, 1234
-/// not grouped"`, `"comma ,, groups of 2"`. The characters that look like a space or a
+/// [`super::SUPPORTED_LOCALES`]: `"full stop (.)"`, `"no-break space (U+00A0), 1234 not
+/// grouped"`, `"comma (,), groups of 2"`. The characters that look like a space or a
 /// hyphen are not the ones on the keyboard, so they are named. Empty for an unknown
 /// locale.
 pub fn separators_in_words(locale: &str) -> String {
     let name = |c: char| match c {
-        ',' => "comma ,".to_string(),
-        '.' => "full stop .".to_string(),
-        '\'' => "apostrophe '".to_string(),
-        '\u{202F}' => "narrow no-break space U+202F".to_string(),
-        '\u{A0}' => "no-break space U+00A0".to_string(),
-        '\u{2212}' => "minus sign U+2212".to_string(),
-        '-' => "hyphen-minus -".to_string(),
-        other => super::code_point(other),
+        ',' => "comma (,)".to_string(),
+        '.' => "full stop (.)".to_string(),
+        '\'' => "apostrophe (')".to_string(),
+        '\u{202F}' => "narrow no-break space (U+202F)".to_string(),
+        '\u{A0}' => "no-break space (U+00A0)".to_string(),
+        '\u{2212}' => "minus sign (U+2212)".to_string(),
+        '-' => "hyphen-minus (-)".to_string(),
+        other => format!("({})", super::code_point(other)),
     };
     let (Ok(grouped), Ok(negative), Ok(short)) = (
         format_number_in(1_234_567, locale),
@@ -306,7 +306,7 @@ pub fn separators_in_words(locale: &str) -> String {
         .next()
         .filter(|&c| c != '-' && !c.is_ascii_digit())
     {
-        parts.push(format!("minus {}", name(minus)));
+        parts.push(format!("negatives with a {}", name(minus)));
     }
     if short.chars().all(|c| c.is_ascii_digit()) {
         parts.push("1234 not grouped".to_string());
@@ -474,12 +474,16 @@ mod tests {
 
     #[test]
     fn separators_for_every_locale() {
-        assert_eq!(separators_in_words("en-US"), "comma ,");
-        assert_eq!(separators_in_words("de-DE"), "full stop .");
-        assert_eq!(separators_in_words("en-IN"), "comma ,, groups of 2");
+        assert_eq!(separators_in_words("en-US"), "comma (,)");
+        assert_eq!(separators_in_words("de-DE"), "full stop (.)");
+        assert_eq!(separators_in_words("en-IN"), "comma (,), groups of 2");
         assert_eq!(
             separators_in_words("pl-PL"),
-            "no-break space U+00A0, 1234 not grouped"
+            "no-break space (U+00A0), 1234 not grouped"
+        );
+        assert_eq!(
+            separators_in_words("sv-SE"),
+            "no-break space (U+00A0), negatives with a minus sign (U+2212)"
         );
         assert_eq!(separators_in_words("xx-XX"), "");
         for locale in SUPPORTED_LOCALES {

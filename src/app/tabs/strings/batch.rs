@@ -143,20 +143,7 @@ pub fn BatchSection() -> Html {
         let only_invalid = only_invalid.clone();
         Callback::from(move |e: Event| only_invalid.set(event_checked(&e).unwrap_or(false)))
     };
-    let outside_note = outside.map(|kind| {
-        let what = match kind {
-            Outside::Generated => format!(
-                "a generated list of {} (every seventh line broken)",
-                bytes(STRESS_BYTES as u64)
-            ),
-            Outside::Pasted => "the pasted list".to_string(),
-        };
-        format!(
-            "Checking {what}. It is not put in the box: the browser alone needs seconds to lay out \
-             that much text in a textarea, before any checking could start. Type in the box to \
-             check what it holds instead."
-        )
-    });
+    let outside_note = outside.map(outside_note);
 
     html! {
         <section class="card" aria-labelledby="batch-title">
@@ -285,4 +272,20 @@ fn rows_table(r: &BatchReport, only_invalid: bool) -> Html {
             }
         </>
     }
+}
+
+/// Why the list being checked is not in the box.
+fn outside_note(kind: Outside) -> String {
+    let what = match kind {
+        Outside::Generated => format!(
+            "a generated list of {} (every seventh line broken)",
+            bytes(STRESS_BYTES as u64)
+        ),
+        Outside::Pasted => "the pasted list".to_string(),
+    };
+    format!(
+        "Checking {what}. It is not put in the box: the browser alone needs seconds to lay out \
+         that much text in a textarea, before any checking could start. Type in the box to \
+         check what it holds instead."
+    )
 }

@@ -168,7 +168,7 @@ fn locale_table(rows: &[Row]) -> Html {
                                     Ok(s) => visible_spaces(s),
                                     Err(e) => html! { <span class="bad">{ format!("Intl threw: {e}") }</span> },
                                 } }</td>
-                                <td class="same" data-label="Same?">{ if r.agrees() {
+                                <td class="same" data-label="Match">{ if r.agrees() {
                                     html! { <span class="good">{ "✓ same" }</span> }
                                 } else {
                                     html! { <span class="bad">{ "✗ differs" }</span> }
