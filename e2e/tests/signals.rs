@@ -7,6 +7,7 @@ use wasm_playground_e2e::shared_server as server;
 use std::time::Duration;
 
 use serde_json::json;
+use wasm_playground_e2e::pages;
 use wasm_playground_e2e::screenshot_dir;
 use wasm_playground_e2e::webdriver::Browser;
 
@@ -78,5 +79,37 @@ fn a_typed_formula_computes_and_survives_reload() {
     wait_cell(&b, "E15", "150");
     let hash = b.exec("return location.hash", vec![]).unwrap();
     assert_eq!(hash, json!("#/signals"));
+    b.assert_no_error_banner();
+}
+
+/// The smallest text in the dependency graph, in CSS pixels as drawn: the font size
+/// times the SVG's scale on screen.
+const SMALLEST_GRAPH_TEXT: &str = "\
+    const texts = [...document.querySelectorAll('#sig-graph-svg text')]; \
+    if (!texts.length) return null; \
+    return Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a));";
+
+#[test]
+fn the_dependency_graph_is_readable_on_a_phone_and_wide() {
+    let b = Browser::start(1280, 900).unwrap();
+    let url = server().phone_url("#/signals");
+    pages::open(&b, &url, "signals", "light", true).unwrap();
+    b.wait_for_element("#sig-graph-svg text", WAIT).unwrap();
+    let phone = b.exec(SMALLEST_GRAPH_TEXT, vec![]).unwrap();
+    let phone = phone.as_f64().unwrap_or(0.0);
+    assert!(phone >= 11.0, "graph text is {phone} px at 375 px wide");
+    b.exec(
+        "document.getElementById('sig-graph-svg').scrollIntoView()",
+        vec![],
+    )
+    .unwrap();
+    b.screenshot(&screenshot_dir().join("signals-graph-375.png"))
+        .unwrap();
+    b.leave_frames().unwrap();
+    b.goto(&server().url("#/signals")).unwrap();
+    b.wait_for_element("#sig-graph-svg text", WAIT).unwrap();
+    let wide = b.exec(SMALLEST_GRAPH_TEXT, vec![]).unwrap();
+    let wide = wide.as_f64().unwrap_or(0.0);
+    assert!(wide >= 11.0, "graph text is {wide} px at 1280 px wide");
     b.assert_no_error_banner();
 }

@@ -55,7 +55,19 @@
 
 use std::fmt;
 
-use crate::lab::fmt::plural;
+use crate::lab::fmt::{count, grouped, plural};
+
+pub mod batch;
+mod explain;
+mod hidden;
+
+pub use explain::{
+    CaretWindow, DELIVERABLE_EMAIL_MAX_CHARS, EMAIL_FIELD_MAX_CHARS, EmailCheck, Engine,
+    caret_window, separators_in_words,
+};
+pub use hidden::{
+    Piece, code_point, is_bidi_control, is_default_ignorable, is_hidden_char, pieces,
+};
 
 // ---------------------------------------------------------------------------------------
 // Email
@@ -228,10 +240,10 @@ fn describe_char(c: char) -> String {
         '\u{FEFF}' => Some("byte order mark"),
         _ => None,
     };
-    if name.is_some() || c.is_control() || c.is_whitespace() || is_invisible_format(c) {
+    if name.is_some() || is_hidden_char(c) {
         match name {
-            Some(name) => format!("U+{:04X} ({name})", u32::from(c)),
-            None => format!("U+{:04X}", u32::from(c)),
+            Some(name) => format!("{} ({name})", code_point(c)),
+            None => code_point(c),
         }
     } else {
         format!("'{c}'")
@@ -853,8 +865,9 @@ pub struct TextStats {
     pub controls: usize,
     /// Whitespace that is not ASCII (no-break spaces, em spaces, ideographic space...).
     pub non_ascii_spaces: usize,
-    /// Characters with no glyph: zero-width space/joiners, word joiner, soft hyphen,
-    /// byte order mark, variation selectors.
+    /// Characters with no glyph that are not controls, spaces or bidi controls: the rest
+    /// of [`is_hidden_char`] (zero-width space and joiners, word joiner, soft hyphen,
+    /// byte order mark, variation selectors, tags, fillers, the braille blank).
     pub invisible: usize,
     /// Characters from right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, ...).
     pub rtl: usize,
@@ -867,7 +880,10 @@ pub struct TextStats {
 
 impl TextStats {
     /// Sentences about whatever in the text is likely to surprise a programmer, most
-    /// important first; empty for plain ASCII text.
+    /// important first; empty for plain ASCII text. Numbers are grouped and nouns agree
+    /// with them ("1 character takes 2 UTF-8 bytes"). Code is written between
+    /// backticks (`` `length` ``); [`code_spans`] cuts a sentence at them, so a page can
+    /// show those words as code.
     pub fn describe(&self) -> Vec<String> {
         let mut notes = Vec::new();
         if self.chars == 0 {
@@ -876,85 +892,93 @@ impl TextStats {
         }
         if self.utf8_bytes != self.chars || self.utf16_units != self.chars {
             notes.push(format!(
-                "{} {} take {} UTF-8 bytes in Rust and {} UTF-16 code units in JavaScript.",
-                self.chars,
-                plural(self.chars, "character", "characters"),
-                self.utf8_bytes,
-                self.utf16_units
+                "{} {} {} in Rust and {} in JavaScript.",
+                count(self.chars, "character", "characters"),
+                plural(self.chars, "takes", "take"),
+                count(self.utf8_bytes, "UTF-8 byte", "UTF-8 bytes"),
+                count(self.utf16_units, "UTF-16 code unit", "UTF-16 code units"),
             ));
         }
-        if self.astral > 0 {
-            notes.push(format!(
-                "{} {} outside the Basic Multilingual Plane (emoji and the like): each is 4 \
-                 UTF-8 bytes and a surrogate pair in JavaScript, where `length` counts it as 2.",
+        // (count, one, many, what follows): one sentence per kind of surprise.
+        let kinds: [(usize, &str, &str, &str); 9] = [
+            (
                 self.astral,
-                plural(self.astral, "character is", "characters are")
-            ));
-        }
-        if self.pictographs > 0 {
-            notes.push(format!(
-                "{} emoji or pictograph {}; a flag, a skin tone or a family is several \
-                 characters that a person sees as one.",
+                "character is",
+                "characters are",
+                " outside the Basic Multilingual Plane (emoji and the like): each is 4 UTF-8 \
+                 bytes and a surrogate pair in JavaScript, where `length` counts it as 2.",
+            ),
+            (
                 self.pictographs,
-                plural(self.pictographs, "character", "characters")
-            ));
-        }
-        if self.nul > 0 {
-            notes.push(format!(
-                "{} NUL {} (U+0000): fine in Rust and JavaScript strings, but C code \
-                 would stop reading there.",
+                "emoji or pictograph character",
+                "emoji or pictograph characters",
+                "; a flag, a skin tone or a family is several characters that a person sees as one.",
+            ),
+            (
                 self.nul,
-                plural(self.nul, "character", "characters")
-            ));
-        }
-        if self.controls > 0 {
-            notes.push(format!(
-                "{} control {} (invisible, often pasted by accident).",
+                "NUL character",
+                "NUL characters",
+                " (U+0000): fine in Rust and JavaScript strings, but C code would stop reading there.",
+            ),
+            (
                 self.controls,
-                plural(self.controls, "character", "characters")
-            ));
-        }
-        if self.bidi_controls > 0 {
-            notes.push(format!(
-                "{} bidirectional control {}: they change the order in which text is \
-                 displayed, so what you see is not the order it is stored in.",
+                "control character",
+                "control characters",
+                " (invisible, often pasted by accident).",
+            ),
+            (
                 self.bidi_controls,
-                plural(self.bidi_controls, "character", "characters")
-            ));
-        }
-        if self.rtl > 0 {
-            notes.push(format!(
-                "{} right-to-left {} (Hebrew, Arabic, ...): shown right to left, stored \
-                 first to last.",
+                "bidirectional control character",
+                "bidirectional control characters",
+                ": they change the order in which text is displayed, so what you see is not the \
+                 order it is stored in.",
+            ),
+            (
                 self.rtl,
-                plural(self.rtl, "character", "characters")
-            ));
-        }
-        if self.invisible > 0 {
-            notes.push(format!(
-                "{} invisible {} (zero-width space, joiner, soft hyphen, byte order mark...).",
+                "right-to-left character",
+                "right-to-left characters",
+                " (Hebrew, Arabic, ...): shown right to left, stored first to last.",
+            ),
+            (
                 self.invisible,
-                plural(self.invisible, "character", "characters")
-            ));
-        }
-        if self.non_ascii_spaces > 0 {
-            notes.push(format!(
-                "{} non-ASCII {} (such as the no-break space U+00A0): they look like a \
-                 space but are not equal to ' '.",
+                "invisible character",
+                "invisible characters",
+                " (zero-width space, joiner, soft hyphen, byte order mark...).",
+            ),
+            (
                 self.non_ascii_spaces,
-                plural(self.non_ascii_spaces, "space", "spaces")
-            ));
-        }
-        if self.combining > 0 {
-            notes.push(format!(
-                "{} combining {}: 'é' can be one character (U+00E9) or two (e + U+0301); \
-                 they look the same but compare unequal.",
+                "non-ASCII space",
+                "non-ASCII spaces",
+                " (such as the no-break space U+00A0): they look like a space but are not equal \
+                 to `' '`.",
+            ),
+            (
                 self.combining,
-                plural(self.combining, "mark", "marks")
-            ));
+                "combining mark",
+                "combining marks",
+                ": 'é' can be one character (U+00E9) or two (e + U+0301); they look the same \
+                 but compare unequal.",
+            ),
+        ];
+        for (n, one, many, rest) in kinds {
+            if n > 0 {
+                notes.push(format!("{} {}{rest}", grouped(n), plural(n, one, many)));
+            }
         }
         notes
     }
+}
+
+/// `sentence` cut at its backticks into `(is_code, text)` pieces, in order, empty
+/// pieces left out: `"where `length` counts"` → `[(false, "where "), (true, "length"),
+/// (false, " counts")]`. An unpaired backtick opens code to the end.
+pub fn code_spans(sentence: &str) -> Vec<(bool, &str)> {
+    sentence
+        .split('`')
+        .enumerate()
+        .filter(|(_, piece)| !piece.is_empty())
+        .map(|(i, piece)| (i % 2 == 1, piece))
+        .collect()
 }
 
 fn is_rtl_letter(c: char) -> bool {
@@ -968,16 +992,6 @@ fn is_rtl_letter(c: char) -> bool {
         | 0x1E800..=0x1EFFF) // Mende Kikakui, Adlam, Arabic mathematical symbols
         && !is_bidi_control(c)
         && c != '\u{FEFF}'
-}
-
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-fn is_invisible_format(c: char) -> bool {
-    matches!(c, '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
-        | '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
-        || is_bidi_control(c)
 }
 
 fn is_pictograph(c: char) -> bool {
@@ -1022,7 +1036,7 @@ pub fn text_stats(s: &str) -> TextStats {
             stats.non_ascii_spaces += 1;
         } else if is_bidi_control(c) {
             stats.bidi_controls += 1;
-        } else if is_invisible_format(c) {
+        } else if is_hidden_char(c) {
             stats.invisible += 1;
         } else if is_rtl_letter(c) {
             stats.rtl += 1;

@@ -1,6 +1,7 @@
 //! Browser glue for the Signals tab: binding one DOM text node to a reactive value with
-//! an effect (no component re-render), keeping the spreadsheet in localStorage, and the
-//! WASM-vs-JavaScript benchmark of the js-reactivity-benchmark graphs.
+//! an effect (no component re-render), keeping the spreadsheet in localStorage, focus and
+//! scrolling in its grid, a media query for the graph's layout, and the WASM-vs-JavaScript
+//! benchmark of the js-reactivity-benchmark graphs.
 
 use std::hint::black_box;
 
@@ -62,8 +63,9 @@ pub fn bind_text(
 }
 
 /// Creates a text node holding `initial` as the only child of `parent` (which Yew
-/// rendered empty, so Yew never touches it again).
-pub fn text_node_in(parent: &web_sys::Element, initial: &str) -> Option<web_sys::Text> {
+/// rendered empty, so Yew never touches it again). `parent` is what a component's
+/// `NodeRef::get` gives.
+pub fn text_node_in(parent: &web_sys::Node, initial: &str) -> Option<web_sys::Text> {
     let doc = parent.owner_document()?;
     let node = doc.create_text_node(initial);
     parent.set_text_content(None);
@@ -181,33 +183,72 @@ pub fn save_sheet(sheet: &Sheet) -> Result<(), String> {
         .map_err(|e| format!("The sheet could not be saved: {e}."))
 }
 
-/// The `sheet` parameter of the hash's query (`#/signals?sheet=…`), decoded.
-pub fn sheet_from_url() -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    let (_, query) = hash.split_once('?')?;
-    query.split('&').find_map(|pair| {
-        let value = pair.strip_prefix("sheet=")?;
-        // `+` is a space in a query string; the compact form percent-encodes its own.
-        let value = value.replace('+', " ");
-        js_sys::decode_uri_component(&value)
-            .ok()
-            .and_then(|v| v.as_string())
-    })
+// ---- the spreadsheet's DOM ----
+
+/// Focuses the cell editor (an `<input>` with this id) and puts the caret after its
+/// text, as a spreadsheet does when an edit starts.
+pub fn focus_cell_editor(id: &str) {
+    let Some(input) = super::dom::document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let _ = input.focus();
+    let end = input.value().encode_utf16().count() as u32;
+    let _ = input.set_selection_range(end, end);
 }
 
-/// Puts the sheet's compact form into the link (`#/signals?sheet=…`) without a new
-/// history entry and without a router round trip (nothing on the page depends on it).
-pub fn write_sheet_to_url(compact: &str) {
-    let Some(window) = web_sys::window() else {
+/// Scrolls the element with this id into view by as little as it takes, in its
+/// scrolling box and in the page (`scrollIntoView({block: "nearest", inline:
+/// "nearest"})`): the selected cell stays visible when the arrow keys move it past the
+/// edge of a narrow screen.
+pub fn scroll_into_view_nearest(id: &str) {
+    let Some(el) = super::dom::document().and_then(|d| d.get_element_by_id(id)) else {
         return;
     };
-    let Ok(history) = window.history() else {
-        return;
-    };
-    let encoded: String = js_sys::encode_uri_component(compact).into();
-    let url = format!("#/signals?sheet={encoded}");
-    // A refusal (e.g. a sandboxed frame) only means the link does not carry the sheet.
-    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    let options = js_sys::Object::new();
+    for key in ["block", "inline"] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &"nearest".into());
+    }
+    if let Ok(f) = js_sys::Reflect::get(&el, &"scrollIntoView".into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        let _ = f.call1(&el, &options);
+    }
+}
+
+/// Whether the CSS media query (`"(max-width: 540px)"`) matches now.
+pub fn media_matches(query: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|list| list.matches())
+}
+
+/// A media query being watched; dropping it stops the watching.
+pub struct MediaWatch {
+    list: web_sys::MediaQueryList,
+    listener: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for MediaWatch {
+    fn drop(&mut self) {
+        let _ = self
+            .list
+            .remove_event_listener_with_callback("change", self.listener.as_ref().unchecked_ref());
+    }
+}
+
+/// Calls `on_change` with the new answer whenever the media query starts or stops
+/// matching (a phone turned sideways, a window resized), for as long as the returned
+/// watch is kept. `None` where the browser cannot evaluate the query.
+pub fn watch_media(query: &str, on_change: impl Fn(bool) + 'static) -> Option<MediaWatch> {
+    let list = web_sys::window()?.match_media(query).ok().flatten()?;
+    let watched = list.clone();
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| on_change(watched.matches()));
+    list.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref())
+        .ok()?;
+    Some(MediaWatch { list, listener })
 }
 
 // ---- benchmark ----

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 
 use super::bench::{self, BenchCase, BenchConfig, Side};
 use super::error::js_error_message;
-use crate::lab::text::{self, EmailError};
+use crate::lab::text::Engine;
 
 #[wasm_bindgen(module = "/src/web/js/strings.js")]
 extern "C" {
@@ -31,6 +31,10 @@ extern "C" {
     fn make_js_string_length(arg: &str) -> js_sys::Function;
     #[wasm_bindgen(js_name = makeJsNumberAddOne)]
     fn make_js_number_add_one(arg: f64) -> js_sys::Function;
+    #[wasm_bindgen(js_name = pastedLength)]
+    fn pasted_length_js(event: &web_sys::Event) -> f64;
+    #[wasm_bindgen(js_name = pastedText)]
+    fn pasted_text_js(event: &web_sys::Event) -> String;
 }
 
 /// The browser's own verdict: `validity.valid` of a hidden `<input type=email required>`
@@ -50,168 +54,128 @@ pub fn js_length(s: &str) -> u32 {
     js_length_js(s)
 }
 
+/// The engine of the browser the page runs in, from its user agent string.
+pub fn engine() -> Engine {
+    web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .map_or(Engine::Unknown, |ua| Engine::from_user_agent(&ua))
+}
+
+// ---------------------------------------------------------------------------------------
+// Fields that must not take megabytes
+// ---------------------------------------------------------------------------------------
+
+/// For the `onpaste` of a field that takes at most `max_units` UTF-16 code units (the
+/// unit of `maxlength`): when the pasted text is longer, the paste is cancelled before
+/// the browser puts it in the field (laying out megabytes of text in a field holds
+/// Firefox for seconds) and its length is returned, for a message. `None` lets the
+/// paste through.
+pub fn refuse_long_paste(event: &web_sys::Event, max_units: usize) -> Option<usize> {
+    // The length is read in JavaScript: a refused paste is never copied into WASM.
+    let length = pasted_length_js(event);
+    if length.is_finite() && length > max_units as f64 {
+        event.prevent_default();
+        Some(length as usize)
+    } else {
+        None
+    }
+}
+
+/// For the `onpaste` of a box that checks long text without showing it: when the pasted
+/// text is longer than `max_units` UTF-16 code units, the paste is cancelled (the box
+/// stays as it was, so the browser lays nothing out) and the text is returned, to be
+/// checked without being shown. `None` lets the paste through.
+pub fn take_long_paste(event: &web_sys::Event, max_units: usize) -> Option<String> {
+    let length = pasted_length_js(event);
+    if length.is_finite() && length > max_units as f64 {
+        event.prevent_default();
+        Some(pasted_text_js(event))
+    } else {
+        None
+    }
+}
+
+/// The value of the field an `input` event came from, when it is at most `max_units`
+/// UTF-16 code units long; otherwise `Err` with its length, without copying the value
+/// into WASM (a script can set a value of any length, `maxlength` or not). `None` when
+/// the event did not come from a field.
+pub fn field_value_up_to(
+    event: &web_sys::Event,
+    max_units: usize,
+) -> Option<Result<String, usize>> {
+    let target = event.target()?;
+    let value = js_sys::Reflect::get(&target, &JsValue::from_str("value")).ok()?;
+    let text: js_sys::JsString = value.dyn_into().ok()?;
+    let length = text.length() as usize;
+    Some(if length > max_units {
+        Err(length)
+    } else {
+        Ok(String::from(text))
+    })
+}
+
+fn field(id: &str) -> Option<JsValue> {
+    super::dom::document()
+        .and_then(|d| d.get_element_by_id(id))
+        .map(JsValue::from)
+}
+
+/// Puts `text` into the `<input>` or `<textarea>` with this id, as if typed (no
+/// `input` event is sent).
+pub fn set_field_value(id: &str, text: &str) {
+    if let Some(el) = field(id) {
+        let _ = js_sys::Reflect::set(&el, &JsValue::from_str("value"), &JsValue::from_str(text));
+    }
+}
+
+/// Focuses the field with this id and selects UTF-16 code units `start..end` of its
+/// value (what `setSelectionRange` counts).
+pub fn select_in_field(id: &str, start: usize, end: usize) {
+    let Some(el) = field(id) else {
+        return;
+    };
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        let _ = input.focus();
+        let _ = input.set_selection_range(start as u32, end as u32);
+    } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let _ = area.focus();
+        let _ = area.set_selection_range(start as u32, end as u32);
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // The batch checker
 // ---------------------------------------------------------------------------------------
 
-/// One checked line, as the batch table shows it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BatchRow {
-    /// Line number from 1, counting blank lines.
-    pub line: usize,
-    /// The line, shortened to [`ROW_TEXT_CHARS`] characters.
-    pub text: String,
-    /// Whether the line was shortened.
-    pub shortened: bool,
-    pub verdict: Result<(), EmailError>,
-}
+pub use crate::lab::text::batch::{
+    BATCH_CHUNK_BYTES, BATCH_ROWS, BatchCheck, BatchReport, BatchRow, ROW_TEXT_CHARS,
+    check_batch_now, generated_list,
+};
 
-/// Counts over the whole paste, and the first rows of it.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct BatchReport {
-    pub valid: usize,
-    pub invalid: usize,
-    /// Bytes of the paste that have been checked so far.
-    pub bytes_done: usize,
-    pub bytes_total: usize,
-    /// The first [`BATCH_ROWS`] checked lines.
-    pub rows: Vec<BatchRow>,
-    /// The first [`BATCH_ROWS`] invalid lines.
-    pub invalid_rows: Vec<BatchRow>,
-    /// Wall-clock time of the check, in milliseconds, yields included.
-    pub elapsed_ms: f64,
-}
-
-impl BatchReport {
-    pub fn checked(&self) -> usize {
-        self.valid + self.invalid
-    }
-
-    pub fn finished(&self) -> bool {
-        self.bytes_done >= self.bytes_total
-    }
-}
-
-/// Rows kept for display; the rest only count.
-pub const BATCH_ROWS: usize = 200;
-/// Characters of a line shown in a row.
-pub const ROW_TEXT_CHARS: usize = 80;
-/// About this many bytes are checked between two yields to the event loop
-/// (a few milliseconds of work, so typing and painting never wait long).
-pub const BATCH_CHUNK_BYTES: usize = 256 * 1024;
-
-fn shorten(line: &str) -> (String, bool) {
-    match line.char_indices().nth(ROW_TEXT_CHARS) {
-        Some((cut, _)) => (line[..cut].to_string(), true),
-        None => (line.to_string(), false),
-    }
-}
-
-/// Checks the lines of `text` in `start..` up to about [`BATCH_CHUNK_BYTES`], ending
-/// after a '\n' (or at the end), and adds them to `report`. `first_line` is the number
-/// of the first line of the chunk. Returns where the next chunk starts and its first
-/// line number.
-fn check_chunk(
-    text: &str,
-    start: usize,
-    first_line: usize,
-    report: &mut BatchReport,
-) -> (usize, usize) {
-    let rest = &text[start..];
-    let end = if rest.len() <= BATCH_CHUNK_BYTES {
-        rest.len()
-    } else {
-        // '\n' is ASCII, so the byte after it is always a char boundary.
-        match rest.as_bytes()[BATCH_CHUNK_BYTES..]
-            .iter()
-            .position(|&b| b == b'\n')
-        {
-            Some(i) => BATCH_CHUNK_BYTES + i + 1,
-            None => rest.len(),
-        }
-    };
-    let chunk = &rest[..end];
-    // The same walk as `text::validate_email_lines` (blank lines skipped but counted,
-    // "\r\n" ends), done here so each kept row has its text without a second pass.
-    for (index, raw) in chunk.lines().enumerate() {
-        if raw
-            .trim_matches(|c| matches!(c, '\t' | '\n' | '\x0C' | '\r' | ' '))
-            .is_empty()
-        {
-            continue;
-        }
-        let verdict = text::validate_email(raw);
-        let ok = verdict.is_ok();
-        if ok {
-            report.valid += 1;
-        } else {
-            report.invalid += 1;
-        }
-        let want_row = report.rows.len() < BATCH_ROWS;
-        let want_invalid = !ok && report.invalid_rows.len() < BATCH_ROWS;
-        if want_row || want_invalid {
-            let (text, shortened) = shorten(raw);
-            let row = BatchRow {
-                line: first_line + index,
-                text,
-                shortened,
-                verdict,
-            };
-            if want_invalid {
-                report.invalid_rows.push(row.clone());
-            }
-            if want_row {
-                report.rows.push(row);
-            }
-        }
-    }
-    let lines_in_chunk = chunk.bytes().filter(|&b| b == b'\n').count();
-    report.bytes_done = start + end;
-    (start + end, first_line + lines_in_chunk)
-}
-
-/// Checks every line of `text` with `validate_email`, a chunk at a time, yielding to
-/// the event loop between chunks. `progress` gets the report so far after each chunk;
-/// `cancelled` is asked before each chunk, and a cancelled check returns `None`.
+/// Checks every line of `text` with `validate_email`, a chunk at a time
+/// ([`BatchCheck::step`]), yielding to the event loop between chunks. `progress` gets
+/// the report so far after each chunk; `cancelled` is asked before each chunk, and a
+/// cancelled check returns `None`.
 pub async fn check_batch(
     text: &str,
     progress: impl Fn(&BatchReport),
     cancelled: impl Fn() -> bool,
 ) -> Option<BatchReport> {
     let t0 = bench::now_ms();
-    let mut report = BatchReport {
-        bytes_total: text.len(),
-        ..BatchReport::default()
-    };
-    let (mut start, mut line) = (0, 1);
-    while start < text.len() {
+    let mut check = BatchCheck::new(text.len());
+    loop {
         if cancelled() {
             return None;
         }
-        (start, line) = check_chunk(text, start, line, &mut report);
+        let more = check.step(text);
+        let mut report = check.report().clone();
         report.elapsed_ms = bench::now_ms() - t0;
-        if start < text.len() {
-            progress(&report);
-            bench::yield_now().await;
+        if !more {
+            return Some(report);
         }
+        progress(&report);
+        bench::yield_now().await;
     }
-    report.bytes_done = text.len();
-    report.elapsed_ms = bench::now_ms() - t0;
-    Some(report)
-}
-
-/// The batch check in one go, without yielding (for tests and small pastes).
-pub fn check_batch_now(text: &str) -> BatchReport {
-    let mut report = BatchReport {
-        bytes_total: text.len(),
-        ..BatchReport::default()
-    };
-    let (mut start, mut line) = (0, 1);
-    while start < text.len() {
-        (start, line) = check_chunk(text, start, line, &mut report);
-    }
-    report.bytes_done = text.len();
-    report
 }
 
 // ---------------------------------------------------------------------------------------
@@ -307,39 +271,6 @@ pub fn bench_cases() -> Vec<BenchCase> {
 }
 // endregion
 
-/// Lines of the generated list: mostly valid, every seventh broken in a different way.
-fn push_generated_line(out: &mut String, i: usize) {
-    const BROKEN: &[&str] = &[
-        "john smith@example.com",
-        "no-at-sign.example.com",
-        "a@b@c.example",
-        "dot.at.end@example.com.",
-        "émile@example.fr",
-        "x@-hyphen.example",
-        "\"quoted\"@example.com",
-    ];
-    if i % 7 == 3 {
-        out.push_str(BROKEN[(i / 7) % BROKEN.len()]);
-    } else {
-        use std::fmt::Write;
-        // Writing into a String cannot fail.
-        let _ = write!(out, "user{i}@mail{}.example.org", i % 97);
-    }
-    out.push('\n');
-}
-
-/// A deterministic list of about `bytes` bytes of addresses, one per line: the
-/// "10 MB paste" test.
-pub fn generated_list(bytes: usize) -> String {
-    let mut out = String::with_capacity(bytes + 64);
-    let mut i = 0usize;
-    while out.len() < bytes {
-        push_generated_line(&mut out, i);
-        i += 1;
-    }
-    out
-}
-
 /// [`generated_list`], built a megabyte at a time with a yield in between, so the
 /// button that asks for 10 MB does not hold the page while the text is made.
 pub async fn generated_list_async(bytes: usize) -> String {
@@ -348,7 +279,7 @@ pub async fn generated_list_async(bytes: usize) -> String {
     while out.len() < bytes {
         let step_end = (out.len() + (1 << 20)).min(bytes);
         while out.len() < step_end {
-            push_generated_line(&mut out, i);
+            crate::lab::text::batch::push_generated_line(&mut out, i);
             i += 1;
         }
         bench::yield_now().await;

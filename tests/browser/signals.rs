@@ -280,3 +280,40 @@ async fn a_sheet_in_the_link_is_loaded_and_a_broken_one_is_reported() {
             .contains("link")
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_page_speaks_of_a_naive_signal() {
+    let app = fresh_tab().await;
+    let text = app.text();
+    assert!(!text.to_lowercase().contains("seed"), "{text}");
+    assert!(text.contains("The glitch: a naive signal vs ours on a diamond"));
+    assert!(text.contains("A naive signal: eager push"));
+    assert!(text.contains("A naive signal and the two diamonds"));
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_writes_the_sheet_into_the_link_through_the_router() {
+    let app = fresh_tab().await;
+    edit_cell(&app, "A15", "=2+3").await;
+    let link = hash();
+    assert!(link.starts_with("#/signals?sheet="), "{link}");
+    drop(app);
+    // The link alone brings the sheet back, with nothing stored.
+    storage::remove(SHEET_KEY).unwrap();
+    let app = Mounted::at(&link).await;
+    assert_eq!(cell_text(&app, "A15"), "5");
+    assert!(text_of(&app, ".sig-toolbar .note").contains("Loaded from the link"));
+}
+
+#[wasm_bindgen_test]
+async fn counts_and_runs_are_counted_in_words() {
+    let app = fresh_tab().await;
+    assert!(text_of(&app, "#sig-fine").ends_with("component function ran: 1 time"));
+    app.get("#sig-yew-inc").click();
+    settle().await;
+    assert!(text_of(&app, "#sig-yew").contains("component function ran: 2 times"));
+    assert!(
+        text_of(&app, "#sig-ours-summary")
+            .contains("1 write of a: d ran 1 time, 0 with a half-updated graph.")
+    );
+}

@@ -464,3 +464,145 @@ async fn generated_list_is_the_same_built_in_steps() {
     let report = glue::check_batch_now(&quick);
     assert!(report.invalid > 0 && report.valid > 6 * report.invalid - 10);
 }
+
+#[wasm_bindgen_test]
+async fn an_international_domain_gets_one_account_of_what_this_browser_does() {
+    let app = Mounted::at("#/strings").await;
+    type_into(&app, "#email-input", "jo@bücher.de");
+    settle().await;
+    // Firefox converts the domain, and the Rust model with it: one sentence says so.
+    let explain = text_of(&app, "#email-explain");
+    assert!(
+        explain.starts_with("The HTML rule rejects the address as typed, but Firefox converts the domain to ASCII (xn--bcher-kva.de)"),
+        "{explain}"
+    );
+    assert!(text_of(&app, "#email-verdict").contains("This browser accepts"));
+    let section = app
+        .get("#email-explain")
+        .closest("section")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
+    assert!(!section.contains("passes"), "no second story: {section}");
+    assert!(!section.contains("The model follows Firefox"), "{section}");
+}
+
+#[wasm_bindgen_test]
+async fn the_address_field_refuses_megabytes_with_a_message() {
+    let app = Mounted::at("#/strings?email=a%40b.c").await;
+    let big = "x".repeat(10 * 1024 * 1024) + "@example.com";
+    // A paste is cancelled before the browser puts it in the field.
+    assert!(
+        !paste_into(&app, "#email-input", &big),
+        "the paste went through"
+    );
+    settle().await;
+    let message = text_of(&app, "#email-refused");
+    assert!(message.contains("10,485,772 characters"), "{message}");
+    assert!(message.contains("batch box"), "{message}");
+    // A script can set any value: the field puts back what it held.
+    type_into(&app, "#email-input", &big);
+    settle().await;
+    assert_eq!(value_of(&app, "#email-input"), "a@b.c");
+    assert!(text_of(&app, "#email-verdict").contains("accepts"));
+    assert!(hash().len() < 100, "{}", hash().len());
+    // An ordinary paste goes through, and typing clears the message.
+    assert!(paste_into(&app, "#email-input", "ada@example.com"));
+    type_into(&app, "#email-input", "ada@example.com");
+    settle().await;
+    assert_eq!(text_of(&app, "#email-refused"), "");
+    assert_eq!(
+        app.get("#email-input")
+            .get_attribute("maxlength")
+            .as_deref(),
+        Some("1024")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_long_paste_into_the_batch_box_is_checked_without_filling_the_box() {
+    let app = Mounted::at("#/strings").await;
+    let list = glue::generated_list(2 * 1024 * 1024);
+    assert!(!paste_into(&app, "#batch-input", &list));
+    wait_for_text(&app, "#batch-summary", |t| t.contains("invalid")).await;
+    wait_until("the pasted list is checked", || {
+        app.text().contains("checked in")
+    })
+    .await;
+    assert_eq!(value_of(&app, "#batch-input"), "");
+    assert!(text_of(&app, "#batch-generated").contains("pasted list"));
+    let expected = text::validate_email_lines(&list).len();
+    assert!(
+        text_of(&app, "#batch-summary").starts_with(&format!(
+            "{} lines",
+            wasm_playground::lab::fmt::grouped(expected)
+        )),
+        "{}",
+        text_of(&app, "#batch-summary")
+    );
+    // Short pastes go into the box as usual.
+    assert!(paste_into(&app, "#batch-input", "a@b.c\n"));
+}
+
+#[wasm_bindgen_test]
+async fn the_number_field_and_the_text_box_refuse_megabytes_too() {
+    let app = Mounted::at("#/strings?n=1234").await;
+    assert!(!paste_into(&app, "#number-input", &"1".repeat(1000)));
+    settle().await;
+    assert!(text_of(&app, "#number-error").contains("1,000 characters"));
+    assert_eq!(value_of(&app, "#number-input"), "1234");
+    let big = "é".repeat(200_000);
+    assert!(!paste_into(&app, "#boundary-input", &big));
+    type_into(&app, "#boundary-input", &big);
+    settle().await;
+    assert!(text_of(&app, "#boundary-error").contains("200,000 characters"));
+    assert_ne!(value_of(&app, "#boundary-input"), big);
+}
+
+#[wasm_bindgen_test]
+async fn boundary_notes_agree_in_number_and_show_code_as_code() {
+    let app = Mounted::at("#/strings").await;
+    type_into(&app, "#boundary-input", "é");
+    settle().await;
+    let notes = text_of(&app, "#boundary-notes");
+    assert!(
+        notes.contains(
+            "1 character takes 2 UTF-8 bytes in Rust and 1 UTF-16 code unit in JavaScript."
+        ),
+        "{notes}"
+    );
+    type_into(&app, "#boundary-input", "😀");
+    settle().await;
+    assert!(!text_of(&app, "#boundary-notes").contains('`'));
+    assert_eq!(text_of(&app, "#boundary-notes code"), "length");
+    type_into(&app, "#boundary-input", &"ab\n".repeat(1500));
+    settle().await;
+    assert_eq!(text_of(&app, "#stat-chars"), "4,500Rust s.chars().count()");
+}
+
+#[wasm_bindgen_test]
+async fn scroll_regions_can_be_reached_by_keyboard_and_are_named() {
+    let app = Mounted::at("#/strings?n=1234").await;
+    type_into(&app, "#batch-input", "a@b.c\nx y@z\n");
+    settle().await;
+    for table in ["#locale-table", "#batch-table"] {
+        let region = app.get(table).parent_element().unwrap();
+        assert_eq!(
+            region.get_attribute("tabindex").as_deref(),
+            Some("0"),
+            "{table}"
+        );
+        assert_eq!(
+            region.get_attribute("role").as_deref(),
+            Some("region"),
+            "{table}"
+        );
+        assert!(
+            region
+                .get_attribute("aria-label")
+                .is_some_and(|l| !l.is_empty()),
+            "{table}"
+        );
+    }
+}

@@ -216,6 +216,26 @@ pub fn key_down_with(target: &HtmlElement, key: &str, modifiers: &[Modifier]) {
     target.dispatch_event(&event).unwrap();
 }
 
+/// Pastes `text` at the element matching `selector` as the browser announces a paste: a
+/// bubbling, cancelable `paste` event whose `clipboardData` holds the text. Returns
+/// whether the page let the paste through (`false`: it cancelled it). A synthetic event
+/// inserts nothing by itself, so a test checks what the page did instead.
+pub fn paste_into(app: &Mounted, selector: &str, text: &str) -> bool {
+    let data = web_sys::DataTransfer::new().unwrap();
+    data.set_data("text/plain", text).unwrap();
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::Event::new_with_event_init_dict("paste", &init).unwrap();
+    // Firefox keeps the data of a constructed ClipboardEvent unreadable (only a real
+    // paste may be read), so the data sits on the event itself, where a listener's
+    // `event.clipboardData` finds it.
+    let property = js_sys::Object::new();
+    js_sys::Reflect::set(&property, &"value".into(), &data).unwrap();
+    js_sys::Object::define_property(&event, &"clipboardData".into(), &property);
+    app.get(selector).dispatch_event(&event).unwrap()
+}
+
 /// A `Blob` holding `text`, of type `mime`.
 pub fn blob(text: &str, mime: &str) -> web_sys::Blob {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));

@@ -29,8 +29,8 @@
 //! per change and only if something needs its value (**lazy**, including its first
 //! run); effects run after the batch ([`Runtime::batch`]) that caused them, once.
 //!
-//! The seed's naive signal, which pushes values eagerly to subscribers and so shows
-//! the glitch, lives in [`seed`] next to ours for the tab's side-by-side demo.
+//! A naive signal, which pushes values eagerly to subscribers and so shows the
+//! glitch, lives in [`naive`] next to ours for the tab's side-by-side demo.
 //!
 //! # Deep graphs and the 1 MB WASM stack
 //!
@@ -91,7 +91,8 @@
 //! reads inside a `batch` see old values, and its graph walk recurses); Leptos is
 //! push-pull like ours.
 //!
-//! [`sheet`] builds a live spreadsheet on this runtime; [`bench_shapes`] has the
+//! [`sheet`] builds a live spreadsheet on this runtime ([`sheet_view`] works out what
+//! the tab shows of it); [`bench_shapes`] has the
 //! js-reactivity-benchmark graphs used by the native benches and the in-page benchmark.
 
 #![warn(missing_docs)]
@@ -99,8 +100,9 @@ mod graph;
 mod runtime;
 
 pub mod bench_shapes;
-pub mod seed;
+pub mod naive;
 pub mod sheet;
+pub mod sheet_view;
 
 pub use runtime::{Effect, Memo, Runtime, RuntimeHandle, Signal, SignalError};
 

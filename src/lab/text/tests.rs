@@ -704,6 +704,50 @@ fn describe_reads_well() {
     assert!(notes[1].starts_with("1 character is outside the Basic Multilingual Plane"));
 }
 
+#[test]
+fn describe_agrees_in_number_and_groups_digits() {
+    assert_eq!(
+        text_stats("é").describe()[0],
+        "1 character takes 2 UTF-8 bytes in Rust and 1 UTF-16 code unit in JavaScript."
+    );
+    let many = "é".repeat(1_500);
+    assert_eq!(
+        text_stats(&many).describe()[0],
+        "1,500 characters take 3,000 UTF-8 bytes in Rust and 1,500 UTF-16 code units in JavaScript."
+    );
+    let one_emoji = text_stats("😀").describe();
+    assert!(
+        one_emoji[1].starts_with("1 character is outside"),
+        "{one_emoji:?}"
+    );
+    assert!(
+        one_emoji[2].starts_with("1 emoji or pictograph character;"),
+        "{one_emoji:?}"
+    );
+}
+
+#[test]
+fn code_in_notes_is_marked_and_cut_out() {
+    let astral = text_stats("😀").describe();
+    let spans = code_spans(&astral[1]);
+    assert!(spans.contains(&(true, "length")), "{spans:?}");
+    assert!(
+        spans
+            .iter()
+            .all(|(code, text)| *code || !text.contains('`'))
+    );
+    assert_eq!(code_spans("plain"), vec![(false, "plain")]);
+    assert_eq!(code_spans("`a` b"), vec![(true, "a"), (false, " b")]);
+    assert_eq!(code_spans("x `open"), vec![(false, "x "), (true, "open")]);
+    assert_eq!(code_spans(""), vec![]);
+}
+
+#[test]
+fn stats_count_the_characters_the_page_boxes() {
+    let stats = text_stats("a\u{2800}b\u{3164}\u{E0041}\u{180E}\u{2069}");
+    assert_eq!((stats.invisible, stats.bidi_controls), (4, 1));
+}
+
 proptest! {
     #[test]
     fn stats_counts_are_exact(s in any::<String>()) {
@@ -713,6 +757,19 @@ proptest! {
         prop_assert_eq!(stats.utf16_units, s.encode_utf16().count());
         prop_assert_eq!(stats.non_ascii, s.chars().filter(|c| !c.is_ascii()).count());
         prop_assert_eq!(stats.astral, stats.utf16_units - stats.chars);
+    }
+
+    #[test]
+    fn every_boxed_character_is_counted_once(s in any::<String>()) {
+        let stats = text_stats(&s);
+        // Tab and line ends are hidden on the page but counted as lines, not controls.
+        let line_chars = s.chars().filter(|c| matches!(c, '\t' | '\n' | '\r')).count();
+        let hidden = s.chars().filter(|&c| is_hidden_char(c)).count();
+        prop_assert_eq!(
+            hidden,
+            stats.nul + stats.controls + stats.non_ascii_spaces + stats.bidi_controls
+                + stats.invisible + line_chars
+        );
     }
 }
 

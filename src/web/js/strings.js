@@ -34,6 +34,19 @@ export function intlFormat(locale, decimal) {
   return f.format(BigInt(decimal));
 }
 
+// The length of the text a paste event carries (UTF-16 code units), read here so a
+// refused 10 MB paste is never copied into WASM; -1 when the event has no text.
+export function pastedLength(event) {
+  const data = event.clipboardData;
+  return data ? data.getData("text/plain").length : -1;
+}
+
+// The text a paste event carries ("" when it has none).
+export function pastedText(event) {
+  const data = event.clipboardData;
+  return data ? data.getData("text/plain") : "";
+}
+
 // JavaScript's own length of a string (UTF-16 code units).
 export function jsLength(s) {
   return s.length;

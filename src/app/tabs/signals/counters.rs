@@ -4,6 +4,7 @@ use std::cell::RefCell;
 
 use yew::prelude::*;
 
+use crate::lab::fmt::{grouped, plural};
 use crate::lab::signals::{Effect, Runtime, Signal};
 use crate::web::signals::{bind_text, text_node_in};
 
@@ -33,8 +34,11 @@ pub fn Counters() -> Html {
 
 #[component]
 fn FineCounter() -> Html {
-    let renders = use_mut_ref(|| 0u64);
-    *renders.borrow_mut() += 1;
+    let renders = {
+        let runs = use_mut_ref(|| 0u64);
+        *runs.borrow_mut() += 1;
+        *runs.borrow()
+    };
     let state = use_memo((), |_| {
         let rt = Runtime::new();
         let count = rt.signal(0i64);
@@ -51,12 +55,8 @@ fn FineCounter() -> Html {
         let value_ref = value_ref.clone();
         let runs_ref = runs_ref.clone();
         use_effect_with((), move |_| {
-            let value_node = value_ref
-                .cast::<web_sys::Element>()
-                .and_then(|el| text_node_in(&el, "0"));
-            let runs_node = runs_ref
-                .cast::<web_sys::Element>()
-                .and_then(|el| text_node_in(&el, "0"));
+            let value_node = value_ref.get().and_then(|el| text_node_in(&el, "0"));
+            let runs_node = runs_ref.get().and_then(|el| text_node_in(&el, "0"));
             if let Some(node) = value_node {
                 let effect = bind_text(&state.rt, state.count, node, runs_node);
                 *state.effect.borrow_mut() = Some(effect);
@@ -81,7 +81,7 @@ fn FineCounter() -> Html {
             <button id="sig-fine-inc" class="button primary" type="button" {onclick}>{ "+1" }</button>
             <ul class="sig-facts">
                 <li>{ "effect runs (DOM writes): " }<strong id="sig-fine-runs" ref={runs_ref}></strong></li>
-                <li>{ "component function ran: " }<strong id="sig-fine-renders">{ *renders.borrow() }</strong>{ " time(s)" }</li>
+                <li>{ "component function ran: " }<strong id="sig-fine-renders">{ grouped(renders) }</strong>{ plural(renders as usize, " time", " times") }</li>
             </ul>
         </div>
     }
@@ -89,8 +89,11 @@ fn FineCounter() -> Html {
 
 #[component]
 fn YewCounter() -> Html {
-    let renders = use_mut_ref(|| 0u64);
-    *renders.borrow_mut() += 1;
+    let renders = {
+        let runs = use_mut_ref(|| 0u64);
+        *runs.borrow_mut() += 1;
+        *runs.borrow()
+    };
     let count = use_state(|| 0i64);
     let onclick = {
         let count = count.clone();
@@ -102,7 +105,7 @@ fn YewCounter() -> Html {
             <p class="sig-big">{ "count = " }<span id="sig-yew-value" class="sig-value">{ *count }</span></p>
             <button id="sig-yew-inc" class="button primary" type="button" {onclick}>{ "+1" }</button>
             <ul class="sig-facts">
-                <li>{ "component function ran: " }<strong id="sig-yew-renders">{ *renders.borrow() }</strong>{ " time(s)" }</li>
+                <li>{ "component function ran: " }<strong id="sig-yew-renders">{ grouped(renders) }</strong>{ plural(renders as usize, " time", " times") }</li>
                 <li>{ "each run rebuilt the virtual DOM of this whole card and diffed it" }</li>
             </ul>
         </div>

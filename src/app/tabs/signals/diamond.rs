@@ -1,11 +1,12 @@
-//! The glitch demo: the seed's eager `NaiveSignal` next to our runtime on the same
-//! diamond, replaying the same writes, with the log of every run of `d`.
+//! The glitch demo: a naive eager signal next to our runtime on the same diamond,
+//! replaying the same writes, with the log of every run of `d`.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::widgets::ErrorText;
-use crate::lab::signals::seed::{DiamondRun, naive_diamond, reactive_diamond};
+use crate::lab::fmt::grouped;
+use crate::lab::signals::naive::{DiamondLog, naive_diamond, reactive_diamond};
+use crate::web::dom::event_value;
 
 /// Writes kept for the replay; the log shows the last few.
 const MAX_WRITES: usize = 200;
@@ -38,8 +39,9 @@ pub fn DiamondDemo() -> Html {
         let error = error.clone();
         let write = write.clone();
         Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let raw = input.value();
+            let Some(raw) = event_value(&e) else {
+                return;
+            };
             text.set(raw.clone());
             match raw.trim().parse::<i64>() {
                 Ok(v) => {
@@ -52,8 +54,8 @@ pub fn DiamondDemo() -> Html {
                 Err(_) => error.set(Some(format!(
                     "“{}” is not a whole number between {} and {}.",
                     raw.trim(),
-                    i64::MIN,
-                    i64::MAX
+                    grouped(i64::MIN),
+                    grouped(i64::MAX)
                 ))),
             }
         })
@@ -81,15 +83,14 @@ pub fn DiamondDemo() -> Html {
         })
     };
 
-    let naive = naive_diamond(&writes);
-    let ours = reactive_diamond(&writes);
-    let n_writes = writes.len();
+    let naive = DiamondLog::new(&naive_diamond(&writes), writes.len(), SHOWN_WRITES);
+    let ours = DiamondLog::new(&reactive_diamond(&writes), writes.len(), SHOWN_WRITES);
 
     html! {
         <section class="card sig-diamond" aria-labelledby="sig-diamond-h">
-            <h3 id="sig-diamond-h">{ "1. The glitch: the seed’s signal vs ours on a diamond" }</h3>
+            <h3 id="sig-diamond-h">{ "1. The glitch: a naive signal vs ours on a diamond" }</h3>
             <p class="note">
-                { "a → b = a × 2, c = a + 1 → d = b + c. The seed’s signal calls subscribers as soon as a value is stored, so d runs as soon as b changes, while c still holds the value from the old a. Ours marks first and computes after, so d runs once and sees b and c from the same a." }
+                { "a → b = a × 2, c = a + 1 → d = b + c. A naive signal, the kind a first tutorial writes, calls its subscribers as soon as a value is stored, so d runs as soon as b changes, while c still holds the value from the old a. Ours marks first and computes after, so d runs once and sees b and c from the same a." }
             </p>
             <div class="sig-controls">
                 <label for="sig-a">{ "a =" }</label>
@@ -104,8 +105,8 @@ pub fn DiamondDemo() -> Html {
             </div>
             <ErrorText id="sig-a-error" message={(*error).clone()} />
             <div class="split">
-                <RunLog id="sig-naive" title="Seed: NaiveSignal (eager push)" runs={naive} writes={n_writes} />
-                <RunLog id="sig-ours" title="Ours: push marks, pull values" runs={ours} writes={n_writes} />
+                <RunLog id="sig-naive" title="A naive signal: eager push" log={naive} />
+                <RunLog id="sig-ours" title="Ours: push marks, pull values" log={ours} />
             </div>
         </section>
     }
@@ -115,64 +116,28 @@ pub fn DiamondDemo() -> Html {
 struct RunLogProps {
     id: AttrValue,
     title: AttrValue,
-    runs: Vec<DiamondRun>,
-    writes: usize,
+    log: DiamondLog,
 }
 
 #[component]
 fn RunLog(props: &RunLogProps) -> Html {
-    // The initial computation (write 0) is not a response to a write.
-    let after_writes: Vec<&DiamondRun> = props.runs.iter().filter(|r| r.after_write > 0).collect();
-    let glitches = after_writes.iter().filter(|r| !r.is_consistent()).count();
-    let first_shown = props.writes.saturating_sub(SHOWN_WRITES - 1).max(1);
-    let shown: Vec<&DiamondRun> = props
-        .runs
-        .iter()
-        .filter(|r| r.after_write >= first_shown || (props.writes == 0 && r.after_write == 0))
-        .collect();
-    let summary = if props.writes == 0 {
-        "Write a value for a to see how d runs.".to_string()
-    } else {
-        format!(
-            "{} write{} of a: d ran {} time{}, {} with a half-updated graph.",
-            props.writes,
-            if props.writes == 1 { "" } else { "s" },
-            after_writes.len(),
-            if after_writes.len() == 1 { "" } else { "s" },
-            glitches
-        )
-    };
+    let log = &props.log;
     html! {
         <div class="sig-log" id={props.id.clone()}>
             <h4>{ props.title.clone() }</h4>
-            <p id={format!("{}-summary", props.id)} class={classes!("sig-summary", (glitches > 0).then_some("bad"))}
-                data-runs={after_writes.len().to_string()} data-glitches={glitches.to_string()}
+            <p id={format!("{}-summary", props.id)} class={classes!("sig-summary", (log.glitches > 0).then_some("bad"))}
+                data-runs={log.runs.to_string()} data-glitches={log.glitches.to_string()}
                 aria-live="polite">
-                { summary }
+                { log.summary.clone() }
             </p>
             <ol class="sig-runs">
-                { for shown.iter().enumerate().map(|(i, r)| {
-                    let ok = r.is_consistent();
-                    // Which run of d this is for its write: the seed's d runs twice.
-                    let nth = shown[..i].iter().filter(|p| p.after_write == r.after_write).count() + 1;
-                    let label = if r.after_write == 0 {
-                        "initial".to_string()
-                    } else {
-                        format!("write {} · run {nth}", r.after_write)
-                    };
+                { for log.lines.iter().map(|line| {
+                    let r = &line.run;
                     html! {
-                        <li class={classes!("sig-run", (!ok).then_some("sig-glitch"))}>
-                            <span class="sig-write">{ label }</span>
+                        <li class={classes!("sig-run", (!r.is_consistent()).then_some("sig-glitch"))}>
+                            <span class="sig-write">{ line.label.clone() }</span>
                             <code>{ format!("a={} b={} c={} → d={}", r.a, r.b, r.c, r.d) }</code>
-                            <span class="sig-verdict">{
-                                if ok {
-                                    "consistent".to_string()
-                                } else if r.c != r.a.wrapping_add(1) {
-                                    format!("glitch: c={} is from the old a (should be {})", r.c, r.a.wrapping_add(1))
-                                } else {
-                                    format!("glitch: b={} is from the old a (should be {})", r.b, r.a.wrapping_mul(2))
-                                }
-                            }</span>
+                            <span class="sig-verdict">{ r.verdict() }</span>
                         </li>
                     }
                 }) }

@@ -1,14 +1,13 @@
 //! Many addresses at once: a line per address, each with its verdict, and the counts.
 //! A 10 MB paste is checked a chunk at a time between paints, with progress and Cancel.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::cell::Cell;
 
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::visible;
-use crate::lab::fmt::{bytes, duration_ms};
+use super::show::visible;
+use crate::lab::fmt::{bytes, count, duration_ms, grouped};
+use crate::web::dom::{event_checked, event_value};
 use crate::web::strings::{self as glue, BatchReport, BatchRow};
 
 const TRICKY: &str = concat!(
@@ -33,28 +32,40 @@ const TRICKY: &str = concat!(
 
 const STRESS_BYTES: usize = 10 * 1024 * 1024;
 
+/// Pastes longer than this (UTF-16 code units) are checked without being put in the
+/// box: laying out megabytes of text in a textarea holds Firefox for seconds, before
+/// any checking starts.
+const BOX_MAX_UNITS: usize = 1 << 20;
+
+const BOX_ID: &str = "batch-input";
+
+/// A list that is checked but not shown in the box.
+#[derive(Clone, Copy, PartialEq)]
+enum Outside {
+    Generated,
+    Pasted,
+}
+
 #[component]
 pub fn BatchSection() -> Html {
-    let area_ref = use_node_ref();
     let report = use_state(|| None::<BatchReport>);
     let running = use_state(|| false);
     let cancelled = use_state(|| false);
     let only_invalid = use_state(|| false);
-    // Set while the generated 10 MB list (which is not put in the box) is what is shown.
-    let generated = use_state(|| false);
-    let generation: Rc<RefCell<u64>> = use_mut_ref(|| 0);
+    let outside = use_state(|| None::<Outside>);
+    // Counts starts and cancels, so a check that was replaced stops at its next chunk.
+    let generation = use_memo((), |_| Cell::new(0u64));
 
     let start = {
-        let report = report.clone();
-        let running = running.clone();
-        let cancelled = cancelled.clone();
-        let generation = generation.clone();
+        let (report, running, cancelled, generation) = (
+            report.clone(),
+            running.clone(),
+            cancelled.clone(),
+            generation.clone(),
+        );
         Callback::from(move |text: String| {
-            let this_run = {
-                let mut g = generation.borrow_mut();
-                *g += 1;
-                *g
-            };
+            let this_run = generation.get() + 1;
+            generation.set(this_run);
             cancelled.set(false);
             if text.trim().is_empty() {
                 report.set(None);
@@ -62,18 +73,14 @@ pub fn BatchSection() -> Html {
                 return;
             }
             running.set(true);
-            let report = report.clone();
-            let running = running.clone();
-            let generation = generation.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            let (report, running, generation) =
+                (report.clone(), running.clone(), generation.clone());
+            yew::platform::spawn_local(async move {
                 let progress = {
                     let report = report.clone();
                     move |r: &BatchReport| report.set(Some(r.clone()))
                 };
-                let stale = {
-                    let generation = generation.clone();
-                    move || *generation.borrow() != this_run
-                };
+                let stale = move || generation.get() != this_run;
                 if let Some(done) = glue::check_batch(&text, progress, stale).await {
                     report.set(Some(done));
                     running.set(false);
@@ -83,64 +90,60 @@ pub fn BatchSection() -> Html {
     };
 
     let oninput = {
-        let start = start.clone();
-        let generated = generated.clone();
+        let (start, outside) = (start.clone(), outside.clone());
         Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            generated.set(false);
-            start.emit(area.value());
-        })
-    };
-    let fill = |text: Rc<dyn Fn() -> String>| {
-        let area_ref = area_ref.clone();
-        let start = start.clone();
-        let generated = generated.clone();
-        Callback::from(move |_: MouseEvent| {
-            let text = text();
-            if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
-                area.set_value(&text);
+            if let Some(text) = event_value(&e) {
+                outside.set(None);
+                start.emit(text);
             }
-            generated.set(false);
-            start.emit(text);
         })
     };
-    let on_tricky = fill(Rc::new(|| TRICKY.to_string()));
-    let on_clear = fill(Rc::new(String::new));
-    // The generated list is checked but not put in the box: laying out 10 MB of text in
-    // a textarea is the browser's own work, and takes Firefox seconds (measured in the
-    // e2e run); the point here is what the checker costs.
-    let on_stress = {
-        let start = start.clone();
-        let generated = generated.clone();
-        let generation = generation.clone();
+    let onpaste = {
+        let (start, outside) = (start.clone(), outside.clone());
+        Callback::from(move |e: Event| {
+            if let Some(text) = glue::take_long_paste(&e, BOX_MAX_UNITS) {
+                outside.set(Some(Outside::Pasted));
+                start.emit(text);
+            }
+        })
+    };
+    let fill = |text: &'static str| {
+        let (start, outside) = (start.clone(), outside.clone());
         Callback::from(move |_: MouseEvent| {
-            generated.set(true);
-            let start = start.clone();
-            let generation = generation.clone();
-            let asked_at = *generation.borrow();
-            wasm_bindgen_futures::spawn_local(async move {
+            glue::set_field_value(BOX_ID, text);
+            outside.set(None);
+            start.emit(text.to_string());
+        })
+    };
+    let on_stress = {
+        let (start, outside, generation) = (start.clone(), outside.clone(), generation.clone());
+        Callback::from(move |_: MouseEvent| {
+            outside.set(Some(Outside::Generated));
+            let (start, generation) = (start.clone(), generation.clone());
+            let asked_at = generation.get();
+            yew::platform::spawn_local(async move {
                 let text = glue::generated_list_async(STRESS_BYTES).await;
                 // Typing or Cancel while the list was being made wins over it.
-                if *generation.borrow() == asked_at {
+                if generation.get() == asked_at {
                     start.emit(text);
                 }
             });
         })
     };
     let on_cancel = {
-        let generation = generation.clone();
-        let running = running.clone();
-        let cancelled = cancelled.clone();
+        let (generation, running, cancelled) =
+            (generation.clone(), running.clone(), cancelled.clone());
         Callback::from(move |_: MouseEvent| {
-            *generation.borrow_mut() += 1;
+            generation.set(generation.get() + 1);
             running.set(false);
             cancelled.set(true);
         })
     };
     let on_toggle = {
         let only_invalid = only_invalid.clone();
-        Callback::from(move |_: Event| only_invalid.set(!*only_invalid))
+        Callback::from(move |e: Event| only_invalid.set(event_checked(&e).unwrap_or(false)))
     };
+    let outside_note = outside.map(outside_note);
 
     html! {
         <section class="card" aria-labelledby="batch-title">
@@ -148,33 +151,29 @@ pub fn BatchSection() -> Html {
             <div class="split">
                 <div>
                     <div class="field">
-                        <label for="batch-input">{ "One address per line (paste as much as you like)" }</label>
-                        <textarea id="batch-input" ref={area_ref} rows="10" spellcheck="false"
+                        <label for={BOX_ID}>{ "One address per line (paste as much as you like)" }</label>
+                        <textarea id={BOX_ID} rows="10" spellcheck="false"
                                   placeholder={"ada@example.com\njohn smith@example.com"}
-                                  {oninput} aria-describedby="batch-help" />
+                                  {oninput} {onpaste} aria-describedby="batch-help" />
                     </div>
                     <p id="batch-help" class="note">
                         { format!("Each non-blank line is checked as it is with the HTML rule (validate_email), spaces included. \
-                                   Large pastes are checked {} at a time between paints, so the page keeps responding.",
-                                  bytes(glue::BATCH_CHUNK_BYTES as u64)) }
+                                   Large pastes are checked {} at a time between paints, so the page keeps responding; \
+                                   a paste over {} is checked without being put in the box.",
+                                  bytes(glue::BATCH_CHUNK_BYTES as u64), count(BOX_MAX_UNITS, "character", "characters")) }
                     </p>
                     <div class="row-buttons">
-                        <button type="button" class="button" onclick={on_tricky}>{ "Tricky sample" }</button>
+                        <button type="button" class="button" onclick={fill(TRICKY)}>{ "Tricky sample" }</button>
                         <button type="button" class="button" onclick={on_stress}>{ format!("Generate {}", bytes(STRESS_BYTES as u64)) }</button>
-                        <button type="button" class="button" onclick={on_clear}>{ "Clear" }</button>
+                        <button type="button" class="button" onclick={fill("")}>{ "Clear" }</button>
                         if *running {
                             <button type="button" class="button" onclick={on_cancel}>{ "Cancel" }</button>
                         }
                     </div>
                 </div>
                 <div aria-live="polite">
-                    if *generated {
-                        <p class="note" id="batch-generated">
-                            { format!("Checking a generated list of {size} (every seventh line broken). It is not put in the \
-                                       box: the browser alone needs seconds to lay out that much text in a textarea, \
-                                       which is what a real {size} paste costs before any checking starts.",
-                                      size = bytes(STRESS_BYTES as u64)) }
-                        </p>
+                    if let Some(note) = outside_note {
+                        <p class="note" id="batch-generated">{ note }</p>
                     }
                     { summary(report.as_ref(), *running, *cancelled) }
                     if let Some(r) = report.as_ref() {
@@ -197,7 +196,7 @@ fn summary(report: Option<&BatchReport>, running: bool, cancelled: bool) -> Html
     let state = if running {
         format!(
             "checking… {:.0}% of {}",
-            r.bytes_done as f64 * 100.0 / r.bytes_total.max(1) as f64,
+            r.percent_done(),
             bytes(r.bytes_total as u64)
         )
     } else if cancelled {
@@ -217,9 +216,9 @@ fn summary(report: Option<&BatchReport>, running: bool, cancelled: bool) -> Html
     html! {
         <>
             <p class="counts" id="batch-summary">
-                <strong>{ r.checked() }</strong>{ if r.checked() == 1 { " line: " } else { " lines: " } }
-                <strong class="good">{ r.valid }</strong>{ " valid, " }
-                <strong class="bad">{ r.invalid }</strong>{ " invalid" }
+                <strong>{ grouped(r.checked()) }</strong>{ if r.checked() == 1 { " line: " } else { " lines: " } }
+                <strong class="good">{ grouped(r.valid) }</strong>{ " valid, " }
+                <strong class="bad">{ grouped(r.invalid) }</strong>{ " invalid" }
             </p>
             <p class="note">{ state }</p>
             if running {
@@ -242,7 +241,8 @@ fn rows_table(r: &BatchReport, only_invalid: bool) -> Html {
     }
     html! {
         <>
-            <div class="batch-scroll">
+            // Scrolls when long: focusable and named, so a keyboard can scroll it.
+            <div class="batch-scroll" tabindex="0" role="region" aria-label="Checked lines">
                 <table class="batch-table" id="batch-table">
                     <thead><tr>
                         <th scope="col">{ "Line" }</th>
@@ -252,7 +252,7 @@ fn rows_table(r: &BatchReport, only_invalid: bool) -> Html {
                     <tbody>
                         { for rows.iter().map(|row| html! {
                             <tr>
-                                <td class="num">{ row.line }</td>
+                                <td class="num">{ grouped(row.line) }</td>
                                 <td class="addr">{ visible(&row.text) }{ if row.shortened { "…" } else { "" } }</td>
                                 <td>{ match &row.verdict {
                                     Ok(()) => html! { <span class="good">{ "✓ valid" }</span> },
@@ -265,10 +265,27 @@ fn rows_table(r: &BatchReport, only_invalid: bool) -> Html {
             </div>
             if more > 0 {
                 <p class="note" id="batch-more">{ format!(
-                    "The first {} are shown, and {} more{}.",
-                    rows.len(), more, if only_invalid { " invalid lines" } else { " lines" }
+                    "The first {} are shown, and {} more.",
+                    grouped(rows.len()),
+                    count(more, if only_invalid { "invalid line" } else { "line" }, if only_invalid { "invalid lines" } else { "lines" }),
                 ) }</p>
             }
         </>
     }
+}
+
+/// Why the list being checked is not in the box.
+fn outside_note(kind: Outside) -> String {
+    let what = match kind {
+        Outside::Generated => format!(
+            "a generated list of {} (every seventh line broken)",
+            bytes(STRESS_BYTES as u64)
+        ),
+        Outside::Pasted => "the pasted list".to_string(),
+    };
+    format!(
+        "Checking {what}. It is not put in the box: the browser alone needs seconds to lay out \
+         that much text in a textarea, before any checking could start. Type in the box to \
+         check what it holds instead."
+    )
 }

@@ -1,13 +1,20 @@
 //! An i64 written the way each locale writes it: `format_number_in` beside the browser's
 //! `Intl.NumberFormat(locale).format(BigInt(n))`, row by row, with an agree mark.
 
-use web_sys::HtmlInputElement;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use super::visible;
+use super::show::visible_spaces;
 use crate::app::widgets::{ErrorText, SourceView};
-use crate::lab::text::{self, SUPPORTED_LOCALES};
+use crate::lab::fmt::count;
+use crate::lab::text::{self, IntegerInputError, SUPPORTED_LOCALES, separators_in_words};
+use crate::web::dom::event_value;
 use crate::web::strings as glue;
+
+/// The most characters the number field takes: an i64 has at most 20, and room is
+/// left for spaces, separators and signs a person may type.
+const NUMBER_FIELD_MAX_CHARS: usize = 64;
 
 const SAMPLES: &[(&str, &str)] = &[
     ("i64::MIN", "-9223372036854775808"),
@@ -52,62 +59,41 @@ fn rows(n: i64) -> Vec<Row> {
         .collect()
 }
 
-/// How a locale separates groups and writes the minus, in words: the characters that
-/// look like a space or a hyphen are not the ones on the keyboard.
-fn separators(locale: &str) -> String {
-    let name = |c: char| match c {
-        ',' => "comma ,".to_string(),
-        '.' => "full stop .".to_string(),
-        '\'' => "apostrophe '".to_string(),
-        '\u{202F}' => "narrow no-break space U+202F".to_string(),
-        '\u{A0}' => "no-break space U+00A0".to_string(),
-        '\u{2212}' => "minus sign U+2212".to_string(),
-        '-' => "hyphen-minus -".to_string(),
-        other => format!("U+{:04X}", u32::from(other)),
-    };
-    let grouped = text::format_number_in(1_234_567, locale).unwrap_or_default();
-    let separator = grouped.chars().find(|c| !c.is_ascii_digit());
-    let negative = text::format_number_in(-1, locale).unwrap_or_default();
-    let minus = negative.chars().next().filter(|c| !c.is_ascii_digit());
-    let short = text::format_number_in(1234, locale).unwrap_or_default();
-    let mut parts = Vec::new();
-    if let Some(s) = separator {
-        parts.push(name(s));
-    }
-    if minus.is_some_and(|m| m != '-') {
-        parts.push(format!("minus {}", name(minus.unwrap_or('-'))));
-    }
-    if !short.chars().any(|c| !c.is_ascii_digit()) {
-        parts.push("1234 not grouped".to_string());
-    }
-    if locale.ends_with("-IN") {
-        parts.push("groups of 2".to_string());
-    }
-    parts.join(", ")
-}
-
 #[component]
 pub fn NumberSection(props: &NumberProps) -> Html {
     let parsed = use_memo(props.value.clone(), |v| text::parse_integer(v));
-    let table = use_memo(
-        parsed.clone(),
-        |p: &std::rc::Rc<Result<i64, text::IntegerInputError>>| match **p {
-            Ok(n) => Some(rows(n)),
-            Err(_) => None,
-        },
-    );
+    let table = use_memo(parsed.clone(), |p: &Rc<Result<i64, IntegerInputError>>| {
+        p.as_ref().as_ref().ok().map(|&n| rows(n))
+    });
+    let refused = use_state(|| None::<usize>);
     let oninput = {
-        let on_change = props.on_change.clone();
+        let (on_change, refused) = (props.on_change.clone(), refused.clone());
         Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            on_change.emit(input.value());
+            if let Some(value) = event_value(&e) {
+                refused.set(None);
+                on_change.emit(value);
+            }
         })
     };
-    let message = parsed
-        .as_ref()
-        .as_ref()
-        .err()
-        .map(|e| format!("Not an i64: {e}."));
+    let onpaste = {
+        let refused = refused.clone();
+        Callback::from(move |e: Event| {
+            if let Some(length) = glue::refuse_long_paste(&e, NUMBER_FIELD_MAX_CHARS) {
+                refused.set(Some(length));
+            }
+        })
+    };
+    let message = match *refused {
+        Some(length) => Some(format!(
+            "Not put in the field: that text has {}, and an i64 has at most 20 digits.",
+            count(length, "character", "characters")
+        )),
+        None => parsed
+            .as_ref()
+            .as_ref()
+            .err()
+            .map(|e| format!("Not an i64: {e}.")),
+    };
 
     html! {
         <section class="card" aria-labelledby="numbers-title">
@@ -117,7 +103,8 @@ pub fn NumberSection(props: &NumberProps) -> Html {
                     <div class="field">
                         <label for="number-input">{ "A whole number (any i64)" }</label>
                         <input id="number-input" type="text" inputmode="numeric" spellcheck="false"
-                               autocomplete="off" value={props.value.clone()} {oninput}
+                               autocomplete="off" maxlength={NUMBER_FIELD_MAX_CHARS.to_string()}
+                               value={props.value.clone()} {oninput} {onpaste}
                                aria-describedby="number-error"
                                aria-invalid={message.is_some().to_string()} />
                     </div>
@@ -125,8 +112,11 @@ pub fn NumberSection(props: &NumberProps) -> Html {
                     <div class="chips" role="group" aria-label="Example numbers">
                         <span class="chips-label">{ "Try:" }</span>
                         { for SAMPLES.iter().map(|(name, value)| {
-                            let on_change = props.on_change.clone();
-                            let onclick = Callback::from(move |_: MouseEvent| on_change.emit((*value).to_string()));
+                            let (on_change, refused) = (props.on_change.clone(), refused.clone());
+                            let onclick = Callback::from(move |_: MouseEvent| {
+                                refused.set(None);
+                                on_change.emit((*value).to_string());
+                            });
                             html! { <button type="button" class="button" {onclick}>{ *name }</button> }
                         }) }
                     </div>
@@ -158,7 +148,9 @@ fn locale_table(rows: &[Row]) -> Html {
             <p id="number-agreement" class={if agreeing == rows.len() { "counts good" } else { "counts bad" }}>
                 { format!("{agreeing} of {} locales agree with this browser", rows.len()) }
             </p>
-            <div class="table-scroll">
+            // Scrolls sideways where it does not fit (on a phone each row becomes a card):
+            // focusable and named, so a keyboard can scroll it.
+            <div class="table-scroll locale-scroll" tabindex="0" role="region" aria-label="Every locale, Rust beside the browser">
                 <table class="locale-table" id="locale-table">
                     <thead><tr>
                         <th scope="col">{ "Locale" }</th>
@@ -171,34 +163,22 @@ fn locale_table(rows: &[Row]) -> Html {
                         { for rows.iter().map(|r| html! {
                             <tr data-locale={r.locale}>
                                 <th scope="row"><code>{ r.locale }</code></th>
-                                <td class="out" lang={r.locale}>{ visible_spaces(&r.rust) }</td>
-                                <td class="out" lang={r.locale}>{ match &r.browser {
+                                <td class="out" lang={r.locale} data-label="Rust">{ visible_spaces(&r.rust) }</td>
+                                <td class="out" lang={r.locale} data-label="Browser">{ match &r.browser {
                                     Ok(s) => visible_spaces(s),
                                     Err(e) => html! { <span class="bad">{ format!("Intl threw: {e}") }</span> },
                                 } }</td>
-                                <td>{ if r.agrees() {
-                                    html! { <span class="good" aria-label="agree">{ "✓" }</span> }
+                                <td class="same" data-label="Match">{ if r.agrees() {
+                                    html! { <span class="good">{ "✓ same" }</span> }
                                 } else {
                                     html! { <span class="bad">{ "✗ differs" }</span> }
                                 } }</td>
-                                <td class="sep">{ separators(r.locale) }</td>
+                                <td class="sep" data-label="Separators">{ separators_in_words(r.locale) }</td>
                             </tr>
                         }) }
                     </tbody>
                 </table>
             </div>
         </>
-    }
-}
-
-/// The formatted number as it is (the special spaces are part of the lesson and
-/// render as spaces); `visible` would box them, which hides the look of the number.
-fn visible_spaces(s: &str) -> Html {
-    if s.chars()
-        .all(|c| !super::is_hidden_char(c) || c == '\u{A0}' || c == '\u{202F}')
-    {
-        html! { { s.to_string() } }
-    } else {
-        visible(s)
     }
 }

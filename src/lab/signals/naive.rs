@@ -1,6 +1,7 @@
-//! The seed's naive signal, kept to show what goes wrong, next to ours.
+//! A naive signal, kept to show what goes wrong, next to ours.
 //!
-//! A [`NaiveSignal`] is a value plus a list of subscribers; `set` stores the value and
+//! A [`NaiveSignal`] is the signal a first tutorial writes: a value plus a list of
+//! subscribers; `set` stores the value and
 //! immediately calls every subscriber, in the order they subscribed. That eager push
 //! is simple and fast, and it is wrong for shared dependencies: in the diamond
 //!
@@ -25,9 +26,11 @@ use std::fmt;
 use std::rc::Rc;
 
 use super::Runtime;
+use crate::lab::fmt::{count, grouped};
 
 /// How deep one `set` may cascade through subscribers before the naive signal stops
-/// notifying (the seed had no limit and recursed: a long chain overflowed the stack).
+/// notifying. Without a limit each link of a chain is one more level of recursion, and
+/// a long chain overflows the 1 MB WASM stack.
 pub const MAX_NAIVE_DEPTH: u32 = 64;
 
 thread_local! {
@@ -39,7 +42,7 @@ struct NaiveInner<T> {
     subscribers: Vec<Rc<dyn Fn()>>,
 }
 
-/// The seed's signal: a value and a list of subscribers called on every `set`.
+/// A naive signal: a value and a list of subscribers called on every `set`.
 pub struct NaiveSignal<T> {
     inner: Rc<RefCell<NaiveInner<T>>>,
 }
@@ -233,6 +236,99 @@ pub fn reactive_diamond(writes: &[i64]) -> Vec<DiamondRun> {
     log.take()
 }
 
+impl DiamondRun {
+    /// What this run saw, in words: `"consistent"`, or which input was stale and what
+    /// it should have been (`"glitch: c=2 is from the old a (should be 3)"`).
+    pub fn verdict(&self) -> String {
+        if self.is_consistent() {
+            "consistent".to_string()
+        } else if self.c != self.a.wrapping_add(1) {
+            format!(
+                "glitch: c={} is from the old a (should be {})",
+                self.c,
+                self.a.wrapping_add(1)
+            )
+        } else {
+            format!(
+                "glitch: b={} is from the old a (should be {})",
+                self.b,
+                self.a.wrapping_mul(2)
+            )
+        }
+    }
+}
+
+/// One line of the page's log of a diamond.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogLine {
+    /// `"initial"`, or which write and which run of `d` for it (`"write 2 · run 1"`).
+    pub label: String,
+    /// The run itself.
+    pub run: DiamondRun,
+}
+
+/// How `d` answered `writes` writes, given every run of it ([`naive_diamond`] or
+/// [`reactive_diamond`]): the sentence the log leads with, the runs that answered a
+/// write, how many of those saw a half-updated graph, and the lines for the last
+/// `shown_writes` writes (the initial run when nothing was written yet).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiamondLog {
+    /// A sentence such as "2 writes of a: d ran 4 times, 2 with a half-updated graph.".
+    pub summary: String,
+    /// Runs of `d` after writes (the initial computation is not a response to one).
+    pub runs: usize,
+    /// Those of them that were not consistent.
+    pub glitches: usize,
+    /// The lines to show, oldest first.
+    pub lines: Vec<LogLine>,
+}
+
+impl DiamondLog {
+    /// The log of `runs` for `writes` writes, showing the last `shown_writes` of them.
+    pub fn new(runs: &[DiamondRun], writes: usize, shown_writes: usize) -> DiamondLog {
+        let answered: Vec<&DiamondRun> = runs.iter().filter(|r| r.after_write > 0).collect();
+        let glitches = answered.iter().filter(|r| !r.is_consistent()).count();
+        let first_shown = (writes + 1).saturating_sub(shown_writes.max(1)).max(1);
+        let mut lines: Vec<LogLine> = Vec::new();
+        for r in runs {
+            let shown = r.after_write >= first_shown || (writes == 0 && r.after_write == 0);
+            if !shown {
+                continue;
+            }
+            let label = if r.after_write == 0 {
+                "initial".to_string()
+            } else {
+                // Which run of d this is for its write: the naive d runs twice.
+                let nth = 1 + lines
+                    .iter()
+                    .filter(|l| l.run.after_write == r.after_write)
+                    .count();
+                format!("write {} · run {nth}", grouped(r.after_write))
+            };
+            lines.push(LogLine {
+                label,
+                run: r.clone(),
+            });
+        }
+        let summary = if writes == 0 {
+            "Write a value for a to see how d runs.".to_string()
+        } else {
+            format!(
+                "{} of a: d ran {}, {} with a half-updated graph.",
+                count(writes, "write", "writes"),
+                count(answered.len(), "time", "times"),
+                grouped(glitches)
+            )
+        };
+        DiamondLog {
+            summary,
+            runs: answered.len(),
+            glitches,
+            lines,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,7 +383,7 @@ mod tests {
 
     #[test]
     fn naive_cascade_is_cut_off_not_overflowed() {
-        // A long chain of naive signals: the seed recursed once per link.
+        // A long chain of naive signals: without the cap, one recursion per link.
         let head = NaiveSignal::new(0u32);
         let mut last = head.clone();
         for _ in 0..1_000 {
@@ -301,5 +397,57 @@ mod tests {
         head.set(1);
         // Only MAX_NAIVE_DEPTH links were reached; the rest stayed at 0.
         assert_eq!(last.get(), Some(0));
+    }
+
+    #[test]
+    fn the_log_counts_runs_and_glitches_and_shows_the_last_writes() {
+        let writes = [2, 3, 4, 5, 6];
+        let naive = DiamondLog::new(&naive_diamond(&writes), writes.len(), 4);
+        assert_eq!((naive.runs, naive.glitches), (10, 5));
+        assert_eq!(
+            naive.summary,
+            "5 writes of a: d ran 10 times, 5 with a half-updated graph."
+        );
+        // Writes 2 to 5, two runs each.
+        assert_eq!(naive.lines.len(), 8);
+        assert_eq!(naive.lines[0].label, "write 2 · run 1");
+        assert_eq!(naive.lines[1].label, "write 2 · run 2");
+        assert_eq!(
+            naive.lines[0].run.verdict(),
+            "glitch: c=3 is from the old a (should be 4)"
+        );
+        assert_eq!(naive.lines[1].run.verdict(), "consistent");
+        let ours = DiamondLog::new(&reactive_diamond(&writes), writes.len(), 4);
+        assert_eq!((ours.runs, ours.glitches, ours.lines.len()), (5, 0, 4));
+        let one = DiamondLog::new(&reactive_diamond(&[2]), 1, 4);
+        assert_eq!(
+            one.summary,
+            "1 write of a: d ran 1 time, 0 with a half-updated graph."
+        );
+        assert_eq!(one.lines.len(), 1);
+    }
+
+    #[test]
+    fn an_empty_log_shows_the_initial_run() {
+        let log = DiamondLog::new(&naive_diamond(&[]), 0, 4);
+        assert_eq!(log.summary, "Write a value for a to see how d runs.");
+        assert_eq!(log.lines.len(), 1);
+        assert_eq!(log.lines[0].label, "initial");
+        assert_eq!((log.runs, log.glitches), (0, 0));
+    }
+
+    #[test]
+    fn a_stale_b_is_named_too() {
+        let run = DiamondRun {
+            after_write: 1,
+            a: 5,
+            b: 8,
+            c: 6,
+            d: 14,
+        };
+        assert_eq!(
+            run.verdict(),
+            "glitch: b=8 is from the old a (should be 10)"
+        );
     }
 }
