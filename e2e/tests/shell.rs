@@ -34,6 +34,8 @@ const done = arguments[arguments.length - 1];
       tabText: [...doc.querySelectorAll('.tabs a')].map(a => [a.getAttribute('href'), a.textContent.trim()]),
       text: [...doc.querySelectorAll('.site-header h1, .pitch, .theme-toggle button')].map(e => e.textContent.trim()),
       mains: doc.querySelectorAll('main').length,
+      lede: box('main .lede > *'),
+      ledeText: [...doc.querySelectorAll('main .lede > *')].map(e => e.textContent.trim()),
     };
   };
   scrollTo(0, 0);
@@ -65,6 +67,16 @@ fn compare_boot_and_app(b: &Browser, what: &str) {
             "{what}: the boot frame's {part} sits where the app's does (else it jumps when the app mounts)"
         );
     }
+    // On the overview the first paint already holds the page's opening words: the same
+    // words, in the same boxes, so the app's mount is not a larger paint or a shift.
+    assert_eq!(
+        boot["ledeText"], app["ledeText"],
+        "{what}: index.html's opening words are the overview's (src/app/tabs/overview/mod.rs)"
+    );
+    assert_eq!(
+        boot["lede"], app["lede"],
+        "{what}: the opening words sit where the app draws them"
+    );
     // The panel starts at the same place; its height is its content's.
     let start = |v: &Value| v[0].as_array().map(|r| r[..3].to_vec());
     assert_eq!(
@@ -139,9 +151,11 @@ const done = arguments[arguments.length - 1];
   const current = () => [...frame.contentDocument.querySelectorAll('[aria-current=page]')].map(a => a.getAttribute('href'));
   // No hash at all is the overview.
   const first = current();
+  const lede = () => !!frame.contentDocument.querySelector('#boot-lede .lede h2');
+  const ledeFirst = lede();
   frame.contentWindow.location.hash = '#/canvas?x=1';
   await new Promise(r => setTimeout(r, 300));
-  done({ first, then: current() });
+  done({ first, then: current(), ledeFirst, ledeThen: lede() });
 })().catch(e => done({ error: String(e) }));
 "#,
             vec![],
@@ -150,6 +164,11 @@ const done = arguments[arguments.length - 1];
         .unwrap();
     assert_eq!(marked["first"], json!(["#/"]), "{marked}");
     assert_eq!(marked["then"], json!(["#/canvas"]), "{marked}");
+    assert_eq!(
+        (&marked["ledeFirst"], &marked["ledeThen"]),
+        (&json!(true), &json!(false)),
+        "the overview's opening words show on #/ only: {marked}"
+    );
 }
 
 fn scroll_y(b: &Browser) -> f64 {
@@ -278,30 +297,43 @@ fn built_index(b: &Browser) -> String {
 }
 
 #[test]
-fn the_wasm_preload_has_no_integrity_that_browsers_ignore() {
-    // Chromium ignores (and warns about) integrity on a preload of a .wasm; the
-    // modulepreloads of the JavaScript keep theirs, which browsers do check.
+fn the_page_paints_its_words_before_it_fetches_the_module() {
+    // build/first-paint.pl: no preload links start the module's download while the HTML is
+    // parsed, and the module script imports the glue only after the first paint.
     let b = Browser::start(1280, 900).unwrap();
     let html = built_index(&b);
-    let links: Vec<&str> = html
+    let preloads: Vec<&str> = html
         .split("<link ")
         .skip(1)
         .map(|l| &l[..l.find('>').unwrap_or(l.len())])
+        .filter(|l| l.contains("preload"))
         .collect();
-    let wasm: Vec<_> = links
-        .iter()
-        .filter(|l| l.contains("rel=\"preload\"") && l.contains(".wasm\""))
-        .collect();
-    assert_eq!(wasm.len(), 1, "one preload of the module: {wasm:?}");
-    assert!(!wasm[0].contains("integrity="), "{}", wasm[0]);
-    let scripts: Vec<_> = links
-        .iter()
-        .filter(|l| l.contains("rel=\"modulepreload\"") && l.contains("/snippets/"))
-        .collect();
-    assert!(!scripts.is_empty());
-    for link in scripts {
-        assert!(link.contains("integrity=\"sha384-"), "{link}");
-    }
+    assert!(preloads.is_empty(), "no preload links: {preloads:?}");
+    assert!(
+        html.contains("await import('") && !html.contains("import init, * as bindings from"),
+        "the glue is imported after the first paint, not by a static import"
+    );
+
+    pages::open(&b, &server().url("#/"), "overview", "light", false).unwrap();
+    let seen = b
+        .exec(
+            r#"
+const paint = performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint');
+const wasm = performance.getEntriesByType('resource').find(e => /wasm-playground-[^/]*_bg\.wasm$/.test(e.name));
+return { paint: paint ? paint.startTime : null, wasm: wasm ? wasm.fetchStart : null };
+"#,
+            vec![],
+        )
+        .unwrap();
+    let (paint, wasm) = (seen["paint"].as_f64(), seen["wasm"].as_f64());
+    assert!(
+        paint.is_some() && wasm.is_some(),
+        "both are reported: {seen}"
+    );
+    assert!(
+        wasm >= paint,
+        "the module's download starts after the first contentful paint: {seen}"
+    );
 }
 
 #[test]
