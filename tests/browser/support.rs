@@ -142,6 +142,25 @@ pub fn text_of(app: &Mounted, selector: &str) -> String {
     app.get(selector).text_content().unwrap_or_default()
 }
 
+/// The text nodes under `element`, in document order, each as its text: shows where a
+/// component split a string (between `<wbr>` break opportunities, for instance).
+pub fn text_nodes(element: &Element) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut pending: Vec<web_sys::Node> = vec![element.clone().into()];
+    while let Some(node) = pending.pop() {
+        if node.node_type() == web_sys::Node::TEXT_NODE {
+            out.push(node.text_content().unwrap_or_default());
+        }
+        let children = node.child_nodes();
+        for i in (0..children.length()).rev() {
+            if let Some(child) = children.item(i) {
+                pending.push(child);
+            }
+        }
+    }
+    out
+}
+
 /// The current value of the `<input>`, `<textarea>` or `<select>` matching `selector`.
 pub fn value_of(app: &Mounted, selector: &str) -> String {
     let el = app.get(selector);
