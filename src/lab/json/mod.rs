@@ -212,6 +212,45 @@ impl JsonValue {
         write::to_string(self, gap)
     }
 
+    /// How many bytes [`JsonValue::to_json_pretty`]`(indent)` would write, without
+    /// writing them: the minified length plus, for every line break, the break and the
+    /// indentation of its line (and a space after each object key). O(size of the value).
+    ///
+    /// Indentation grows with depth, so the indented text can be far longer than the
+    /// input: 2 MB of numbers 512 arrays deep (the deepest [`parse`] accepts) indent to
+    /// 500 MB. Ask this first and show the minified text when the answer is too large.
+    pub fn pretty_len(&self, indent: usize) -> u64 {
+        let gap = indent.min(10) as u64;
+        let minified = self.to_json_string().len() as u64;
+        if gap == 0 {
+            return minified;
+        }
+        let mut extra = 0u64;
+        // (value, depth): iterative, like the writer.
+        let mut stack: Vec<(&JsonValue, u64)> = vec![(self, 0)];
+        while let Some((value, depth)) = stack.pop() {
+            let (children, keys) = match value {
+                JsonValue::Array(items) if !items.is_empty() => (items.len() as u64, false),
+                JsonValue::Object(pairs) if !pairs.is_empty() => (pairs.len() as u64, true),
+                _ => continue,
+            };
+            // A break before each child at depth + 1, one before the closing bracket.
+            let line = |d: u64| 1u64.saturating_add(d.saturating_mul(gap));
+            extra = extra
+                .saturating_add(children.saturating_mul(line(depth + 1)))
+                .saturating_add(line(depth))
+                .saturating_add(if keys { children } else { 0 });
+            match value {
+                JsonValue::Array(items) => stack.extend(items.iter().map(|v| (v, depth + 1))),
+                JsonValue::Object(pairs) => {
+                    stack.extend(pairs.iter().map(|(_, v)| (v, depth + 1)));
+                }
+                _ => {}
+            }
+        }
+        minified.saturating_add(extra)
+    }
+
     /// Like `JSON.stringify(v, null, gap)` with a string gap (for example
     /// `"\t"`): only its first 10 UTF-16 code units are used, as in
     /// JavaScript (where a cut through an emoji would leave half of it, we cut

@@ -1076,6 +1076,11 @@ proptest! {
     }
 
     #[test]
+    fn pretty_len_is_the_length_of_the_pretty_text(v in arb_value(), indent in 0usize..14) {
+        prop_assert_eq!(v.pretty_len(indent), v.to_json_pretty(indent).len() as u64);
+    }
+
+    #[test]
     fn numbers_round_trip_bit_for_bit(x in arb_number()) {
         let text = js_number_string(x);
         let back = parse(&text).unwrap().as_f64().unwrap();
@@ -1302,4 +1307,20 @@ fn numbers_exactly_halfway_between_two_shortest_forms_take_the_even_digit() {
     // Not ties: left alone.
     assert_eq!(js_number_string(0.1 + 0.2), "0.30000000000000004");
     assert_eq!(js_number_string(1125899906842624.5), "1125899906842624.5");
+}
+
+#[test]
+fn pretty_len_sees_the_indentation_of_deep_values_coming() {
+    // 512 arrays deep, 10,000 numbers at the bottom: 20 KB in, over 10 MB indented.
+    let text = format!(
+        "{}{}{}",
+        "[".repeat(511),
+        vec!["1"; 10_000].join(","),
+        "]".repeat(511)
+    );
+    let value = parse(&text).unwrap();
+    let pretty = value.pretty_len(2);
+    assert!(pretty > 10_000_000, "{pretty}");
+    assert_eq!(pretty, value.to_json_pretty(2).len() as u64);
+    assert_eq!(value.pretty_len(0), value.to_json_string().len() as u64);
 }
