@@ -62,3 +62,61 @@ fn headless_benchmark_report() {
     println!("{md}");
     println!("wrote {}", out_dir.display());
 }
+
+/// For every row of the chart: the name, the bar and the verdict must not overlap, and
+/// the verdict must read as the table's comparison for the same case.
+const CHART_PROBLEMS: &str = r#"
+const problems = [];
+const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+const rows = [...document.querySelectorAll('.chart-row')];
+for (const row of rows) {
+  const name = row.querySelector('.chart-name').getBoundingClientRect();
+  const bar = row.querySelector('.chart-bar').getBoundingClientRect();
+  const verdict = row.querySelector('.chart-verdict');
+  const v = verdict.getBoundingClientRect();
+  if (overlap(bar, v)) problems.push(row.dataset.case + ': the verdict lies over the bar');
+  if (overlap(bar, name)) problems.push(row.dataset.case + ': the name lies over the bar');
+  if (v.right > document.documentElement.clientWidth + 1) problems.push(row.dataset.case + ': the verdict sticks out');
+  const cell = document.querySelector(`tr[data-case="${row.dataset.case}"] .ratio-verdict`);
+  if (!cell || cell.textContent !== verdict.textContent)
+    problems.push(row.dataset.case + ': chart says ' + verdict.textContent + ', table says ' + (cell && cell.textContent));
+}
+return { rows: rows.length, problems };
+"#;
+
+#[test]
+fn the_chart_reads_like_the_table_and_no_label_lies_over_a_bar() {
+    let server = wasm_playground_e2e::shared_server();
+    let b = Browser::start(1280, 900).unwrap();
+    for phone in [false, true] {
+        let hash = "#/bench?autorun=1&groups=memory";
+        let url = if phone {
+            server.phone_url(hash)
+        } else {
+            server.url(hash)
+        };
+        wasm_playground_e2e::pages::open(&b, &url, "bench", "light", phone).unwrap();
+        b.wait_for_element("#bench-report-json", Duration::from_secs(120))
+            .unwrap();
+        let seen = b.exec(CHART_PROBLEMS, vec![]).unwrap();
+        assert_eq!(seen["rows"], serde_json::json!(1), "{seen}");
+        assert_eq!(
+            seen["problems"],
+            serde_json::json!([]),
+            "phone {phone}: {seen}"
+        );
+        let name = if phone {
+            "bench-chart-375.png"
+        } else {
+            "bench-chart-1280.png"
+        };
+        b.exec(
+            "document.getElementById('bench-chart').scrollIntoView()",
+            vec![],
+        )
+        .unwrap();
+        b.screenshot(&wasm_playground_e2e::screenshot_dir().join(name))
+            .unwrap();
+        b.assert_no_error_banner();
+    }
+}
