@@ -497,3 +497,51 @@ async fn a_large_paste_is_kept_in_memory_not_put_into_the_text_box() {
     assert!(app.query("#json-input").is_some());
     assert!(app.query("#json-large").is_none());
 }
+
+#[wasm_bindgen_test]
+async fn a_deep_document_too_large_to_indent_shows_the_compact_json_and_says_why() {
+    let app = Mounted::at("#/json").await;
+    // 40 KB compact, but 20,000 numbers 500 arrays deep indent to about 20 MB (parse
+    // accepts up to 512 levels, so the depth is as deep as a document can be).
+    let depth = 500;
+    let doc = format!(
+        "{}{}{}",
+        "[".repeat(depth),
+        vec!["0"; 20_000].join(","),
+        "]".repeat(depth)
+    );
+    let value = json::parse(&doc).unwrap();
+    let indented = value.pretty_len(2);
+    assert!(indented > 16 * 1024 * 1024, "{indented}");
+    type_json(&app, &doc).await;
+    assert!(text_of(&app, "#json-status").contains("Valid JSON"));
+    let pretty: web_sys::HtmlInputElement =
+        wasm_bindgen::JsCast::unchecked_into(app.get("#json-out-pretty"));
+    assert!(pretty.checked(), "the indented view is chosen");
+    let note = text_of(&app, "#json-pretty-too-large");
+    assert_eq!(
+        note,
+        format!(
+            "The indented view would be {}, too large to show here (indentation grows with \
+             every level of nesting); this is the compact JSON.",
+            wasm_playground::lab::fmt::bytes(indented)
+        )
+    );
+    let output = text_of(&app, "#json-output");
+    assert!(output.starts_with(&"[".repeat(depth)), "{}", &output[..600]);
+    assert!(!output.contains('\n'), "the compact JSON, on one line");
+
+    // The minified view is the same text, without the sentence; a shallow document
+    // is indented as before.
+    app.get("#json-out-min").click();
+    settle().await;
+    assert!(app.query("#json-pretty-too-large").is_none());
+    assert_eq!(text_of(&app, "#json-output"), output);
+    app.get("#json-out-pretty").click();
+    type_json(&app, "[[1, 2]]").await;
+    assert!(app.query("#json-pretty-too-large").is_none());
+    assert_eq!(
+        text_of(&app, "#json-output"),
+        "[\n  [\n    1,\n    2\n  ]\n]"
+    );
+}

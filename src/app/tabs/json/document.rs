@@ -22,6 +22,10 @@ pub const AUTO_PARSE_LIMIT: usize = 5 * 1024 * 1024;
 /// Above this size nothing is parsed or loaded: the page would hold several copies.
 pub const MAX_SIZE: usize = 64 * 1024 * 1024;
 const DEBOUNCE_MS: u32 = 250;
+/// Above this size the indented text is not written: indentation grows with every
+/// level of nesting, so 40 KB of arrays 500 deep indent to about 20 MB, and the page
+/// would hold (and copy) all of it. The compact text is shown instead.
+pub const PRETTY_LIMIT: u64 = 16 * 1024 * 1024;
 
 /// The parse tree, compared by identity: two renders of the same document are equal
 /// without walking 2 MB of values.
@@ -39,7 +43,10 @@ pub struct Parsed {
     pub doc: Doc,
     pub stats: JsonStats,
     pub minified: Rc<str>,
-    pub pretty: Rc<str>,
+    /// The indented text (2 spaces), or `None` when it would be over [`PRETTY_LIMIT`].
+    pub pretty: Option<Rc<str>>,
+    /// The length of the indented text, written or not.
+    pub pretty_bytes: u64,
     /// How long the parse took, in milliseconds.
     pub ms: f64,
     pub bytes: usize,
@@ -100,12 +107,14 @@ fn failed(text: &str, error: JsonError) -> Outcome {
 fn parsed(value: JsonValue, ms: f64, bytes: usize) -> Outcome {
     let stats = json::stats(&value);
     let minified: Rc<str> = value.to_json_string().into();
-    let pretty: Rc<str> = value.to_json_pretty(2).into();
+    let pretty_bytes = value.pretty_len(2);
+    let pretty = (pretty_bytes <= PRETTY_LIMIT).then(|| Rc::from(value.to_json_pretty(2)));
     Outcome::Ok(Rc::new(Parsed {
         doc: Doc(Rc::new(value)),
         stats,
         minified,
         pretty,
+        pretty_bytes,
         ms,
         bytes,
     }))

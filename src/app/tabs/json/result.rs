@@ -51,9 +51,11 @@ fn ParsedView(props: &ParsedViewProps) -> Html {
     let p = &props.parsed;
     let kind = use_state(|| OutputKind::Pretty);
     let status = use_state(|| None::<String>);
-    let text = match *kind {
-        OutputKind::Minified => p.minified.clone(),
-        OutputKind::Pretty => p.pretty.clone(),
+    // The indented view, unless it is too large to write: then the compact text.
+    let too_large = *kind == OutputKind::Pretty && p.pretty.is_none();
+    let text = match (*kind, &p.pretty) {
+        (OutputKind::Pretty, Some(pretty)) => pretty.clone(),
+        _ => p.minified.clone(),
     };
     let preview = use_memo(text.clone(), |text| -> AttrValue {
         text.chars().take(PREVIEW).collect::<String>().into()
@@ -74,12 +76,13 @@ fn ParsedView(props: &ParsedViewProps) -> Html {
         })
     };
     let download = {
-        let (text, status, kind) = (text.clone(), status.clone(), *kind);
+        let (text, status) = (text.clone(), status.clone());
+        let name = if *kind == OutputKind::Pretty && !too_large {
+            "document.json"
+        } else {
+            "document.min.json"
+        };
         Callback::from(move |_: MouseEvent| {
-            let name = match kind {
-                OutputKind::Minified => "document.min.json",
-                OutputKind::Pretty => "document.json",
-            };
             if let Err(e) = dom::download(name, "application/json", text.as_bytes()) {
                 status.set(Some(format!("Download failed: {e}")));
             }
@@ -112,6 +115,12 @@ fn ParsedView(props: &ParsedViewProps) -> Html {
                 <button type="button" class="button" id="json-download" onclick={download}>{ "Download" }</button>
                 <span class="status" aria-live="polite">{ (*status).clone().unwrap_or_default() }</span>
             </div>
+            if too_large {
+                <p class="note" id="json-pretty-too-large">{ format!(
+                    "The indented view would be {}, too large to show here (indentation grows with every level of nesting); this is the compact JSON.",
+                    bytes(p.pretty_bytes)
+                ) }</p>
+            }
             <p class="note">{ format!("{} — byte for byte what JSON.stringify writes for the same value (keys in source order).", bytes(text.len() as u64)) }</p>
             <pre class="output" id="json-output" tabindex="0" aria-label="Output JSON">{ (*preview).clone() }</pre>
             if truncated {
