@@ -5,12 +5,12 @@
 
 use std::time::Duration;
 
-use wasm_playground::lab::fmt;
+use wasm_playground::lab::report::Report;
 use wasm_playground_e2e::server::StaticServer;
 use wasm_playground_e2e::site_from_env;
 use wasm_playground_e2e::webdriver::{Browser, Kind};
 
-fn run_suite(server: &StaticServer, kind: Kind) -> Result<serde_json::Value, String> {
+fn run_suite(server: &StaticServer, kind: Kind) -> Result<Report, String> {
     let b = Browser::start_kind(kind, 1280, 900)?;
     // BENCH_GROUPS=vdom,image (`./dev bench vdom image`) runs only those groups.
     let groups = std::env::var("BENCH_GROUPS").unwrap_or_default();
@@ -25,41 +25,7 @@ fn run_suite(server: &StaticServer, kind: Kind) -> Result<serde_json::Value, Str
         "const r = document.getElementById('bench-report-json'); return r ? r.textContent : null;",
         Duration::from_secs(1800),
     )?;
-    let text = text.as_str().ok_or("report is not text")?;
-    serde_json::from_str(text).map_err(|e| format!("report is not JSON: {e}"))
-}
-
-fn markdown(report: &serde_json::Value) -> String {
-    let mut out = format!(
-        "### {} {}\n\nSIMD: {} · logical cores: {}\n\n| case | WASM (median) | JS (median) | WASM speed-up |\n|---|---:|---:|---:|\n",
-        report["browser"].as_str().unwrap_or("?"),
-        report["version"].as_str().unwrap_or(""),
-        report["simd"],
-        report["cores"]
-    );
-    for r in report["results"].as_array().into_iter().flatten() {
-        let (w, j) = (
-            r["wasm_ms"].as_f64().unwrap_or(f64::NAN),
-            r["js_ms"].as_f64().unwrap_or(f64::NAN),
-        );
-        out.push_str(&format!(
-            "| `{}` | {} | {} | {} |\n",
-            r["name"].as_str().unwrap_or("?"),
-            duration(w),
-            duration(j),
-            fmt::ratio(j / w)
-        ));
-    }
-    out
-}
-
-/// A median for the table, or "< timer" for a side the clock could not see move.
-fn duration(ms: f64) -> String {
-    if ms == 0.0 {
-        "< timer".into()
-    } else {
-        fmt::duration_ms(ms)
-    }
+    Report::from_json(text.as_str().ok_or("report is not text")?)
 }
 
 #[test]
@@ -72,12 +38,8 @@ fn headless_benchmark_report() {
     let mut md = String::from("# wasm-playground benchmark report\n\n");
 
     let firefox = run_suite(&server, Kind::Firefox).expect("the suite runs in Firefox");
-    std::fs::write(
-        out_dir.join("report.json"),
-        serde_json::to_string_pretty(&firefox).unwrap(),
-    )
-    .unwrap();
-    md.push_str(&markdown(&firefox));
+    std::fs::write(out_dir.join("report.json"), firefox.to_json()).unwrap();
+    md.push_str(&firefox.to_markdown());
 
     let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
     if std::process::Command::new(&chromedriver)
@@ -87,13 +49,9 @@ fn headless_benchmark_report() {
     {
         match run_suite(&server, Kind::Chromium) {
             Ok(chromium) => {
-                std::fs::write(
-                    out_dir.join("report-chromium.json"),
-                    serde_json::to_string_pretty(&chromium).unwrap(),
-                )
-                .unwrap();
+                std::fs::write(out_dir.join("report-chromium.json"), chromium.to_json()).unwrap();
                 md.push('\n');
-                md.push_str(&markdown(&chromium));
+                md.push_str(&chromium.to_markdown());
             }
             Err(e) => md.push_str(&format!("\nChromium run failed: {e}\n")),
         }
@@ -103,4 +61,62 @@ fn headless_benchmark_report() {
     std::fs::write(out_dir.join("report.md"), &md).unwrap();
     println!("{md}");
     println!("wrote {}", out_dir.display());
+}
+
+/// For every row of the chart: the name, the bar and the verdict must not overlap, and
+/// the verdict must read as the table's comparison for the same case.
+const CHART_PROBLEMS: &str = r#"
+const problems = [];
+const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+const rows = [...document.querySelectorAll('.chart-row')];
+for (const row of rows) {
+  const name = row.querySelector('.chart-name').getBoundingClientRect();
+  const bar = row.querySelector('.chart-bar').getBoundingClientRect();
+  const verdict = row.querySelector('.chart-verdict');
+  const v = verdict.getBoundingClientRect();
+  if (overlap(bar, v)) problems.push(row.dataset.case + ': the verdict lies over the bar');
+  if (overlap(bar, name)) problems.push(row.dataset.case + ': the name lies over the bar');
+  if (v.right > document.documentElement.clientWidth + 1) problems.push(row.dataset.case + ': the verdict sticks out');
+  const cell = document.querySelector(`tr[data-case="${row.dataset.case}"] .ratio-verdict`);
+  if (!cell || cell.textContent !== verdict.textContent)
+    problems.push(row.dataset.case + ': chart says ' + verdict.textContent + ', table says ' + (cell && cell.textContent));
+}
+return { rows: rows.length, problems };
+"#;
+
+#[test]
+fn the_chart_reads_like_the_table_and_no_label_lies_over_a_bar() {
+    let server = wasm_playground_e2e::shared_server();
+    let b = Browser::start(1280, 900).unwrap();
+    for phone in [false, true] {
+        let hash = "#/bench?autorun=1&groups=memory";
+        let url = if phone {
+            server.phone_url(hash)
+        } else {
+            server.url(hash)
+        };
+        wasm_playground_e2e::pages::open(&b, &url, "bench", "light", phone).unwrap();
+        b.wait_for_element("#bench-report-json", Duration::from_secs(120))
+            .unwrap();
+        let seen = b.exec(CHART_PROBLEMS, vec![]).unwrap();
+        assert_eq!(seen["rows"], serde_json::json!(1), "{seen}");
+        assert_eq!(
+            seen["problems"],
+            serde_json::json!([]),
+            "phone {phone}: {seen}"
+        );
+        let name = if phone {
+            "bench-chart-375.png"
+        } else {
+            "bench-chart-1280.png"
+        };
+        b.exec(
+            "document.getElementById('bench-chart').scrollIntoView()",
+            vec![],
+        )
+        .unwrap();
+        b.screenshot(&wasm_playground_e2e::screenshot_dir().join(name))
+            .unwrap();
+        b.assert_no_error_banner();
+    }
 }

@@ -10,8 +10,8 @@
 //!    algorithm into a fast one: [`fib_naive`] at n = 40 is slower in any language
 //!    than [`fib_fast_doubling`] at n = 90 is in the slowest one.
 //! 2. **Fixed-size numbers have edges.** F(93) is the largest Fibonacci number that fits
-//!    in a `u64`; the seed's `fibonacci` silently wrapped after it. Ours returns `None`
-//!    ([`fibonacci`]). JavaScript's `Number` is an `f64`, exact only up to 2⁵³, so the same
+//!    in a `u64`; past it, a plain `u64` loop built in release mode silently wraps
+//!    around and prints a wrong number. Ours returns `None` ([`fibonacci`]). JavaScript's `Number` is an `f64`, exact only up to 2⁵³, so the same
 //!    loop in JS is first wrong at F(79) ([`first_f64_wrong_n`], [`fib_f64`]), with no
 //!    error at all. Beyond that, exact answers need big integers: [`fibonacci_decimal`]
 //!    gives every digit of F(n) for n up to [`FIB_DECIMAL_MAX_N`] = 1,000,000 (208,988
@@ -40,6 +40,12 @@
 use std::fmt;
 
 use num_bigint::BigUint;
+
+mod digits;
+mod input;
+
+pub use digits::{digit_groups, thin_spaced};
+pub use input::{NInputError, parse_n};
 
 /// The largest n whose F(n) fits in a `u64`: F(93) = 12,200,160,415,121,876,738, while
 /// F(94) = 19,740,274,219,868,223,167 > u64::MAX ≈ 1.8 · 10¹⁹.
@@ -144,8 +150,8 @@ fn naive(n: u32, calls: &mut u64) -> u64 {
 
 // region: iterative
 /// F(n) by adding up from F(0) and F(1), n − 1 additions; `None` when F(n) does not
-/// fit in a `u64` (n > 93). `checked_add` is what turns the seed's silent wrap-around
-/// into an honest `None`.
+/// fit in a `u64` (n > 93). `checked_add` is what turns a plain loop's silent
+/// wrap-around into an honest `None`.
 pub fn fib_iterative(n: u32) -> Option<u64> {
     if n == 0 {
         return Some(0);

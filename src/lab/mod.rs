@@ -6,6 +6,7 @@
 //! (digit grouping, sizes, durations, ratios) and [`rng`] is the one seeded generator
 //! behind every generated sample, scene and test corpus.
 
+pub mod bench;
 pub mod canvas;
 pub mod compute;
 pub mod fmt;

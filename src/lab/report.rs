@@ -85,10 +85,13 @@ impl Report {
         out
     }
 
-    /// A Markdown table for the README's "Measured" section.
+    /// The report as Markdown, a section per browser: a heading with the browser, a line
+    /// with the machine facts, and a table whose last column says who won in the words
+    /// the app uses everywhere ([`ResultRow::verdict`]). `./dev bench` writes it to
+    /// `target/bench/report.md`; the README's tables are made from it.
     pub fn to_markdown(&self) -> String {
         let mut out = format!(
-            "Browser: {} {} · SIMD: {} · logical cores: {}\n\n| case | WASM (median) | JS (median) | result |\n|---|---:|---:|---|\n",
+            "### {} {}\n\nSIMD: {} · logical cores: {}\n\n| case | WASM (median) | JS (median) | result |\n|---|---:|---:|---|\n",
             self.browser,
             self.version,
             if self.simd { "yes" } else { "no" },
@@ -98,12 +101,62 @@ impl Report {
             out.push_str(&format!(
                 "| `{}` | {} | {} | {} |\n",
                 r.name.replace('|', "\\|"),
-                fmt::duration_ms(r.wasm_ms),
-                fmt::duration_ms(r.js_ms),
+                median(r.wasm_ms),
+                median(r.js_ms),
                 r.verdict()
             ));
         }
         out
+    }
+}
+
+/// A median for the table: "< timer" for a side the clock did not see move (0 ms).
+fn median(ms: f64) -> String {
+    if ms == 0.0 {
+        "< timer".into()
+    } else {
+        fmt::duration_ms(ms)
+    }
+}
+
+/// The scale of the Bench tab's chart of speed-ups: logarithmic, 1× in the middle,
+/// symmetric, wide enough for the largest ratio shown (at least 4× each way, at most
+/// 1024×; a larger ratio reaches the edge and its label says how large it is).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RatioScale {
+    /// log₂ of the ratio at either edge.
+    extent: f64,
+}
+
+impl RatioScale {
+    /// The scale for these rows (rows without a speed-up are ignored).
+    pub fn for_rows(rows: &[ResultRow]) -> RatioScale {
+        let extent = rows
+            .iter()
+            .filter_map(ResultRow::speedup)
+            .map(|s| s.log2().abs())
+            .fold(2.0_f64, f64::max)
+            .min(10.0);
+        RatioScale { extent }
+    }
+
+    /// The ratio at either edge of the chart (4×, 1024×, …).
+    pub fn edge(&self) -> f64 {
+        self.extent.exp2()
+    }
+
+    /// Where the bar of `speedup` lies, as (start, width) in percent of the chart's
+    /// width: from the 1× line (50 %) rightwards when WASM was faster, leftwards when
+    /// JavaScript was; at least 0.5 % wide so a tie still shows.
+    pub fn bar(&self, speedup: f64) -> (f64, f64) {
+        let x = if speedup.is_finite() && speedup > 0.0 {
+            50.0 + speedup.log2().clamp(-self.extent, self.extent) / self.extent * 50.0
+        } else {
+            50.0
+        };
+        let (start, end) = if x >= 50.0 { (50.0, x) } else { (x, 50.0) };
+        let width = (end - start).max(0.5);
+        (start.min(100.0 - width), width)
     }
 }
 
@@ -192,6 +245,39 @@ mod tests {
             lines[2].starts_with("\"compute/fib, \"\"naive\"\"/n=25\",'=SUM(A1),2,1,0.5000,15")
         );
         assert!(lines[3].starts_with("x/too-fast/1,,0,0,,3"), "{}", lines[3]);
+    }
+
+    #[test]
+    fn the_chart_scale_is_symmetric_and_log() {
+        let scale = RatioScale::for_rows(&sample().results);
+        assert_eq!(scale.edge(), 4.0, "at least 4× each way");
+        assert_eq!(scale.bar(1.0), (50.0, 0.5), "a tie still shows");
+        assert_eq!(scale.bar(4.0), (50.0, 50.0));
+        assert_eq!(scale.bar(0.25), (0.0, 50.0));
+        assert_eq!(scale.bar(2.0), (50.0, 25.0));
+        assert_eq!(scale.bar(1000.0), (50.0, 50.0), "clamped at the edge");
+        assert_eq!(scale.bar(f64::NAN).1, 0.5);
+        let mut wide = sample();
+        wide.results[0].js_ms = 4.0 * 328_535.6;
+        let scale = RatioScale::for_rows(&wide.results);
+        assert_eq!(scale.edge(), 1024.0, "at most 1024×");
+    }
+
+    #[test]
+    fn markdown_has_a_section_per_browser_and_marks_untimed_sides() {
+        let md = sample().to_markdown();
+        assert!(
+            md.starts_with("### Firefox 153.0\n\nSIMD: yes · logical cores: 2\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| `x/too-fast/1` | < timer | < timer | too fast to time |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| `compute/fib, \"naive\"/n=25` | 2.00 ms | 1.00 ms | JS 2.0× faster |"),
+            "{md}"
+        );
     }
 
     #[test]

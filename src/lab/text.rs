@@ -744,6 +744,14 @@ pub enum IntegerInputError {
         /// Where it is.
         position: usize,
     },
+    /// With [`Grouping::Allowed`]: a separator that is not between two digits (at
+    /// either end, or next to another separator), at a position in characters from 0.
+    MisplacedSeparator {
+        /// The separator.
+        found: char,
+        /// Where it is.
+        position: usize,
+    },
     /// Above `i64::MAX` (9223372036854775807).
     TooLarge,
     /// Below `i64::MIN` (-9223372036854775808).
@@ -770,6 +778,11 @@ impl fmt::Display for IntegerInputError {
                     describe_char(*found)
                 )
             }
+            IntegerInputError::MisplacedSeparator { found, position } => write!(
+                f,
+                "separator {} at position {position} is not between two digits",
+                describe_char(*found)
+            ),
             IntegerInputError::TooLarge => write!(
                 f,
                 "too large for an i64: the largest is 9223372036854775807 (2^63 − 1)"
@@ -788,8 +801,41 @@ impl std::error::Error for IntegerInputError {}
 /// optional '+' or '-', then ASCII digits (leading zeros allowed). Accepts exactly the
 /// values that fit an `i64`, `-9223372036854775808` included; anything else is an
 /// [`IntegerInputError`] that says why. Linear in the length, and a megabyte of digits
-/// is a "too large", not an allocation.
+/// is a "too large", not an allocation. Digit-group separators are refused ("1,000" is
+/// an error): [`parse_integer_with`] with [`Grouping::Allowed`] reads them.
 pub fn parse_integer(s: &str) -> Result<i64, IntegerInputError> {
+    parse_integer_with(s, Grouping::Refused)
+}
+
+/// Whether [`parse_integer_with`] reads digit-group separators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grouping {
+    /// Digits only: "1,000" is an error whose message says to leave the separator out.
+    /// For a field that teaches what the digits themselves are (the Strings tab's i64).
+    Refused,
+    /// A single separator between two digits is skipped, whatever the grouping
+    /// ("1,000,000", "1 000 000", "10,00,000", "1_000", "1'000"), so a number copied
+    /// from a page means what its reader meant. The separators: `,` `_` `'`, U+2019
+    /// (de-CH's `’`), the space, U+00A0 and U+202F (the no-break spaces
+    /// `Intl.NumberFormat` writes) and U+2009 (thin space). A separator at either end or next to another is an
+    /// [`IntegerInputError::MisplacedSeparator`]. `.` is never a separator: it is a
+    /// decimal point in en-US and a group separator in de-DE, so reading "1.000" either
+    /// way would be wrong for half of the people typing it.
+    Allowed,
+}
+
+/// The digit-group separators [`Grouping::Allowed`] skips.
+pub fn is_group_separator(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '_' | '\'' | '\u{2019}' | ' ' | '\u{A0}' | '\u{202F}' | '\u{2009}'
+    )
+}
+
+/// [`parse_integer`], with separators between digits refused or skipped as `grouping`
+/// says. Errors are reported in the order a person reads: the first character that is
+/// wrong, and only when every character is fine, a value out of range.
+pub fn parse_integer_with(s: &str, grouping: Grouping) -> Result<i64, IntegerInputError> {
     let leading = s.chars().take_while(|&c| is_ascii_whitespace(c)).count();
     let body = s.trim_matches(is_ascii_whitespace);
     if body.is_empty() {
@@ -803,31 +849,36 @@ pub fn parse_integer(s: &str) -> Result<i64, IntegerInputError> {
     if digits.is_empty() {
         return Err(IntegerInputError::SignOnly);
     }
-    if let Some((index, found)) = digits
-        .chars()
-        .enumerate()
-        .find(|(_, c)| !c.is_ascii_digit())
-    {
-        return Err(IntegerInputError::NotADigit {
-            found,
-            position: leading + sign_len + index,
-        });
+    // The magnitude, or None once it is past every i64 (2^63 is the most any fits).
+    let mut magnitude: Option<u64> = Some(0);
+    let mut previous_is_digit = false;
+    let mut chars = digits.chars().enumerate().peekable();
+    while let Some((index, c)) = chars.next() {
+        let position = leading + sign_len + index;
+        if let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
+            magnitude = magnitude
+                .and_then(|m| m.checked_mul(10))
+                .and_then(|m| m.checked_add(u64::from(d)))
+                .filter(|&m| m <= 1 << 63);
+            previous_is_digit = true;
+            continue;
+        }
+        if grouping == Grouping::Allowed && is_group_separator(c) {
+            let next_is_digit = chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+            if !previous_is_digit || !next_is_digit {
+                return Err(IntegerInputError::MisplacedSeparator { found: c, position });
+            }
+            previous_is_digit = false;
+            continue;
+        }
+        return Err(IntegerInputError::NotADigit { found: c, position });
     }
-    let significant = digits.trim_start_matches('0');
     let out_of_range = if negative {
         IntegerInputError::TooSmall
     } else {
         IntegerInputError::TooLarge
     };
-    // 20 digits are already above u64::MAX > i64::MAX; no need to look further.
-    if significant.len() > 19 {
-        return Err(out_of_range);
-    }
-    let magnitude: u64 = if significant.is_empty() {
-        0
-    } else {
-        significant.parse().map_err(|_| out_of_range.clone())?
-    };
+    let magnitude = magnitude.ok_or_else(|| out_of_range.clone())?;
     if negative {
         0i64.checked_sub_unsigned(magnitude).ok_or(out_of_range)
     } else {
@@ -1049,5 +1100,7 @@ pub fn text_stats(s: &str) -> TextStats {
     stats
 }
 
+#[cfg(test)]
+mod grouping_tests;
 #[cfg(test)]
 mod tests;

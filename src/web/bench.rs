@@ -8,9 +8,15 @@
 //!    `min_sample_ms`, because browsers coarsen `performance.now()` (Firefox to 1 ms
 //!    in pages that are not cross-origin isolated) and a single fast call reads as 0;
 //! 3. take `samples` samples of that many iterations, yielding to the event loop in
-//!    between so the page repaints and stays responsive;
-//! 4. report per-iteration median, min and max. The median is what the ratio uses: it
-//!    ignores the odd sample hit by a garbage collection or a background tab.
+//!    between so the page repaints and stays responsive (a sample that would keep the
+//!    page longer than about 40 ms runs in slices, timed without the pauses; the
+//!    warm-up pauses as often);
+//! 4. report per-iteration median, min and max ([`crate::lab::bench::summarize`]). The
+//!    median is what the ratio uses: it ignores the odd sample hit by a garbage
+//!    collection or a background tab.
+//!
+//! One iteration cannot be split: a case whose single iteration takes a second holds
+//! the page for that second, once per sample.
 //!
 //! A JavaScript side is a JS function timed by a loop written in JavaScript
 //! (`js/bench.js`), so it pays no boundary crossing per iteration; a Rust side is timed
@@ -22,6 +28,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 use super::error::js_error_message;
+use crate::lab::bench::{SLICE_BUDGET_MS, slice_size};
+pub use crate::lab::bench::{Stats, summarize};
 
 #[wasm_bindgen(module = "/src/web/js/bench.js")]
 extern "C" {
@@ -110,68 +118,123 @@ impl BenchConfig {
     }
 }
 
-/// Per-iteration timings of one side, in milliseconds.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Stats {
-    pub median_ms: f64,
-    pub min_ms: f64,
-    pub max_ms: f64,
-    pub samples: u32,
-    pub iterations: u32,
-}
-
-/// Median, min and max of per-iteration times. `None` for no samples.
-pub fn summarize(per_iteration_ms: &[f64], iterations: u32) -> Option<Stats> {
-    let mut sorted: Vec<f64> = per_iteration_ms
-        .iter()
-        .copied()
-        .filter(|t| t.is_finite())
-        .collect();
-    if sorted.is_empty() {
-        return None;
-    }
-    sorted.sort_by(f64::total_cmp);
-    let n = sorted.len();
-    let median = if n % 2 == 1 {
-        sorted[n / 2]
-    } else {
-        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
-    };
-    Some(Stats {
-        median_ms: median,
-        min_ms: sorted[0],
-        max_ms: sorted[n - 1],
-        samples: n as u32,
-        iterations,
-    })
-}
-
 const MAX_WARMUP_RUNS: u32 = 100_000;
+
+/// Which side of a case is being measured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SideName {
+    Wasm,
+    Js,
+}
+
+impl SideName {
+    pub fn label(self) -> &'static str {
+        match self {
+            SideName::Wasm => "WASM",
+            SideName::Js => "JavaScript",
+        }
+    }
+}
+
+/// Where the measurement of one side stands, for a progress line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    WarmingUp,
+    Calibrating,
+    /// `done` of `total` samples taken.
+    Sampling {
+        done: u32,
+        total: u32,
+    },
+}
+
+/// What [`run_case_observed`] reports as it goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CaseProgress {
+    pub side: SideName,
+    pub stage: Stage,
+}
+
+/// The error of a measurement stopped by its observer.
+pub const STOPPED: &str = "stopped";
+
+/// Runs `side` `iterations` times in slices that each keep the main thread for at most
+/// about [`SLICE_BUDGET_MS`] (judged from the last sample, `last_ms`), yielding in
+/// between; returns the time of the iterations alone.
+async fn run_sliced(side: &Side, iterations: u32, last_ms: f64) -> Result<f64, String> {
+    let slice = slice_size(iterations, last_ms, SLICE_BUDGET_MS);
+    if slice >= iterations {
+        return side.run(iterations);
+    }
+    let (mut left, mut total) = (iterations, 0.0);
+    while left > 0 {
+        let n = slice.min(left);
+        total += side.run(n)?;
+        left -= n;
+        if left > 0 {
+            yield_now().await;
+        }
+    }
+    Ok(total)
+}
 
 /// Measures one side (steps in the module comment).
 pub async fn measure(side: &Side, cfg: BenchConfig) -> Result<Stats, String> {
+    measure_observed(side, cfg, &|_| true).await
+}
+
+/// [`measure`], telling `observe` where it stands before each step; the page gets the
+/// event loop back at least every [`SLICE_BUDGET_MS`] or so (a single iteration that
+/// takes longer cannot be split). When `observe` returns false the measurement stops
+/// with the error [`STOPPED`].
+pub async fn measure_observed(
+    side: &Side,
+    cfg: BenchConfig,
+    observe: &dyn Fn(Stage) -> bool,
+) -> Result<Stats, String> {
+    let check = |stage| {
+        if observe(stage) {
+            Ok(())
+        } else {
+            Err(STOPPED.to_string())
+        }
+    };
+    check(Stage::WarmingUp)?;
     let warm_until = now_ms() + cfg.warmup_ms;
+    let mut slice_start = now_ms();
     // Bounded by count too: a clock that does not advance (virtual time in headless
     // test browsers) must not turn the warm-up into an endless loop.
     for _ in 0..MAX_WARMUP_RUNS {
-        if now_ms() >= warm_until {
+        let now = now_ms();
+        if now >= warm_until {
             break;
+        }
+        if now - slice_start >= SLICE_BUDGET_MS {
+            yield_now().await;
+            check(Stage::WarmingUp)?;
+            slice_start = now_ms();
         }
         side.run(1)?;
     }
+    check(Stage::Calibrating)?;
     let mut iterations = 1u32;
+    let mut last_ms;
     loop {
-        let elapsed = side.run(iterations)?;
-        if elapsed >= cfg.min_sample_ms || iterations >= cfg.max_iterations {
+        yield_now().await;
+        last_ms = side.run(iterations)?;
+        if last_ms >= cfg.min_sample_ms || iterations >= cfg.max_iterations {
             break;
         }
         iterations = iterations.saturating_mul(2).min(cfg.max_iterations);
-        yield_now().await;
     }
-    let mut times = Vec::with_capacity(cfg.samples as usize);
-    for _ in 0..cfg.samples.max(1) {
+    let total = cfg.samples.max(1);
+    let mut times = Vec::with_capacity(total as usize);
+    for done in 0..total {
         yield_now().await;
-        times.push(side.run(iterations)? / f64::from(iterations));
+        check(Stage::Sampling { done, total })?;
+        let ms = run_sliced(side, iterations, last_ms).await?;
+        last_ms = ms;
+        times.push(ms / f64::from(iterations));
     }
     summarize(&times, iterations).ok_or_else(|| "no usable samples".to_string())
 }
@@ -214,8 +277,29 @@ pub fn ratio(a: f64, b: f64) -> f64 {
 }
 
 pub async fn run_case(case: &BenchCase) -> Result<PairResult, String> {
-    let wasm = measure(&case.wasm, case.config).await?;
+    run_case_observed(case, &|_| true).await
+}
+
+/// [`run_case`], reporting each step of each side to `observe` (see
+/// [`measure_observed`]); stops with [`STOPPED`] when `observe` returns false.
+pub async fn run_case_observed(
+    case: &BenchCase,
+    observe: &dyn Fn(CaseProgress) -> bool,
+) -> Result<PairResult, String> {
+    let wasm = measure_observed(&case.wasm, case.config, &|stage| {
+        observe(CaseProgress {
+            side: SideName::Wasm,
+            stage,
+        })
+    })
+    .await?;
     yield_now().await;
-    let js = measure(&case.js, case.config).await?;
+    let js = measure_observed(&case.js, case.config, &|stage| {
+        observe(CaseProgress {
+            side: SideName::Js,
+            stage,
+        })
+    })
+    .await?;
     Ok(PairResult { wasm, js })
 }

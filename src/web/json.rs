@@ -1,5 +1,7 @@
 //! Browser glue for the JSON tab: the four ways a document crosses from JavaScript into
-//! Rust (and back), a canonical form to check that they agree, and the benchmark cases.
+//! Rust (and back), checked against each other with the canonical form of
+//! [`crate::lab::json::canonical`], a paste too large for the text box, and the
+//! benchmark cases.
 //!
 //! The four paths, starting from a JavaScript string holding JSON text:
 //! 1. the text is copied into WASM memory (UTF-16 → UTF-8) and `lab::json::parse` reads it;
@@ -9,16 +11,15 @@
 //!    Rust, one boundary call per value and key, into a `serde_json::Value`;
 //! 4. `JSON.parse` alone: the value stays in JavaScript (the baseline).
 
-use std::collections::HashMap;
 use std::hint::black_box;
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use super::bench::{BenchCase, BenchConfig, Side, now_ms};
+use super::bench::{BenchCase, BenchConfig, Side, now_ms, yield_now};
 use super::error::js_error_message;
 use crate::lab::fmt;
-use crate::lab::json::{self, JsonValue};
+use crate::lab::json::{self, JsonStats, JsonValue, canonical, first_difference};
 
 #[wasm_bindgen(module = "/src/web/js/json.js")]
 extern "C" {
@@ -34,6 +35,17 @@ extern "C" {
     fn make_parse_case(text: &js_sys::JsString) -> js_sys::Function;
     #[wasm_bindgen(js_name = makeStringifyCase)]
     fn make_stringify_case(text: &js_sys::JsString) -> js_sys::Function;
+    #[wasm_bindgen(js_name = largePaste)]
+    fn large_paste(event: &web_sys::Event, limit: f64) -> Option<String>;
+}
+
+/// For the `paste` event of a text box: when the text box would hold more than
+/// `limit` UTF-8 bytes after the paste, stops the browser from inserting it (a text box
+/// of megabytes holds up the page for seconds while it lays the text out) and returns
+/// the text the box would have held, with the paste in place of the selection.
+/// `None` for a paste of ordinary size, which the browser inserts as usual.
+pub fn take_large_paste(event: &web_sys::Event, limit: usize) -> Option<String> {
+    large_paste(event, limit as f64)
 }
 
 /// serde_json refuses deeper nesting; serde-wasm-bindgen recurses per level. Past this
@@ -55,148 +67,6 @@ pub fn js_stringify(v: &JsValue) -> Option<String> {
 pub fn js_canonical_of_text(text: &str) -> Result<String, String> {
     let value = json_parse(&js_sys::JsString::from(text)).map_err(|e| js_error_message(&e))?;
     js_canonical(&value).map_err(|e| js_error_message(&e))
-}
-
-// ----- canonical form, written from Rust ---------------------------------------------
-
-fn push_string(out: &mut String, s: &str) {
-    // One writer for string escapes: the lab's, which matches JSON.stringify byte for byte.
-    out.push_str(&JsonValue::Str(s.to_owned()).to_json_string());
-}
-
-fn sort_utf16<T>(pairs: &mut [(&str, T)]) {
-    // JavaScript sorts keys by UTF-16 code units; UTF-8 byte order differs above U+FFFF.
-    pairs.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-}
-
-/// The canonical form of a lab value: the same text `canonical()` in `js/json.js`
-/// writes for the equal JavaScript value (last duplicate key wins, keys sorted).
-pub fn canonical_lab(v: &JsonValue) -> String {
-    let mut out = String::new();
-    write_lab(&mut out, v);
-    out
-}
-
-fn write_lab(out: &mut String, v: &JsonValue) {
-    match v {
-        JsonValue::Null => out.push_str("null"),
-        JsonValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        JsonValue::Number(n) => out.push_str(&json::js_number_string(*n)),
-        JsonValue::Str(s) => push_string(out, s),
-        JsonValue::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_lab(out, item);
-            }
-            out.push(']');
-        }
-        JsonValue::Object(pairs) => {
-            let mut last: HashMap<&str, &JsonValue> = HashMap::new();
-            for (k, val) in pairs {
-                last.insert(k.as_str(), val);
-            }
-            let mut sorted: Vec<(&str, &JsonValue)> = last.into_iter().collect();
-            sort_utf16(&mut sorted);
-            out.push('{');
-            for (i, (k, val)) in sorted.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                push_string(out, k);
-                out.push(':');
-                write_lab(out, val);
-            }
-            out.push('}');
-        }
-    }
-}
-
-/// The canonical form of a `serde_json::Value` (numbers compared as `f64`, like JS).
-pub fn canonical_serde(v: &serde_json::Value) -> String {
-    let mut out = String::new();
-    write_serde(&mut out, v);
-    out
-}
-
-fn write_serde(out: &mut String, v: &serde_json::Value) {
-    use serde_json::Value;
-    match v {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&json::js_number_string(n.as_f64().unwrap_or(f64::NAN))),
-        Value::String(s) => push_string(out, s),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_serde(out, item);
-            }
-            out.push(']');
-        }
-        Value::Object(map) => {
-            let mut sorted: Vec<(&str, &Value)> =
-                map.iter().map(|(k, v)| (k.as_str(), v)).collect();
-            sort_utf16(&mut sorted);
-            out.push('{');
-            for (i, (k, val)) in sorted.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                push_string(out, k);
-                out.push(':');
-                write_serde(out, val);
-            }
-            out.push('}');
-        }
-    }
-}
-
-/// `Ok` when the two canonical texts are equal, else where they first differ, with a
-/// little context from each side.
-pub fn first_difference(expected: &str, got: &str) -> Result<(), String> {
-    if expected == got {
-        return Ok(());
-    }
-    let at = expected
-        .char_indices()
-        .zip(got.chars())
-        .find(|((_, a), b)| a != b)
-        .map(|((i, _), _)| i)
-        .unwrap_or_else(|| expected.len().min(got.len()));
-    let excerpt = |s: &str| -> String {
-        let start = s.floor_char_boundary_compat(at.saturating_sub(24));
-        let tail: String = s[start..].chars().take(60).collect();
-        if tail.is_empty() {
-            "(end of value)".into()
-        } else {
-            format!("…{tail}")
-        }
-    };
-    Err(format!(
-        "first difference at character {}: JSON.parse gives {} but this path gives {}",
-        expected[..at].chars().count(),
-        excerpt(expected),
-        excerpt(got)
-    ))
-}
-
-trait CharBoundary {
-    fn floor_char_boundary_compat(&self, i: usize) -> usize;
-}
-
-impl CharBoundary for str {
-    fn floor_char_boundary_compat(&self, mut i: usize) -> usize {
-        i = i.min(self.len());
-        while !self.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    }
 }
 
 // ----- a typed struct for the twitter-shaped document --------------------------------
@@ -286,212 +156,256 @@ fn failed(id: &'static str, name: &'static str, why: String) -> PathReport {
         name,
         into_ms: f64::NAN,
         back_ms: f64::NAN,
-        bytes_in: "–".into(),
-        bytes_out: "–".into(),
+        bytes_in: fmt::MISSING.into(),
+        bytes_out: fmt::MISSING.into(),
         agrees: Err(why.clone()),
         round_trip: Err(why),
     }
 }
 
-fn round_trip_text(reference: &str, text: &str) -> Result<(), String> {
-    js_canonical_of_text(text)
-        .map_err(|e| format!("JSON.parse rejects the text written back: {e}"))
-        .and_then(|c| first_difference(reference, &c))
+/// The ways across, in the order the bridge runs them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Path {
+    Lab,
+    Serde,
+    Typed,
+    SerdeWasmBindgen,
+    Js,
+}
+
+/// A document ready to cross every way: checked, with the value `JSON.parse` gives as
+/// the reference the paths are compared with.
+pub struct Bridge {
+    text: js_sys::JsString,
+    utf8: usize,
+    stats: JsonStats,
+    reference: String,
+    js_into_ms: f64,
+    js_back: String,
+    js_back_ms: f64,
+    /// The lab's value, kept for the typed path's check (twitter-shaped documents).
+    twitter: Option<JsonValue>,
+    paths: Vec<Path>,
+}
+
+impl Bridge {
+    /// Checks `text` (it must parse with `lab::json::parse` and nest at most
+    /// [`BRIDGE_MAX_DEPTH`] levels) and runs path 4, `JSON.parse`, whose value the
+    /// others are checked against.
+    pub fn prepare(text: &str) -> Result<Bridge, String> {
+        let lab_value =
+            json::parse(text).map_err(|e| format!("the document does not parse: {e}"))?;
+        let stats = json::stats(&lab_value);
+        if stats.depth > BRIDGE_MAX_DEPTH {
+            return Err(format!(
+                "the document nests {} levels deep; serde_json stops at {BRIDGE_MAX_DEPTH} and serde-wasm-bindgen recurses once per level, so the bridge only runs up to {BRIDGE_MAX_DEPTH}",
+                stats.depth
+            ));
+        }
+        let twitter = is_twitter_shaped(&lab_value).then_some(lab_value);
+        let js_text = js_sys::JsString::from(text);
+        let t0 = now_ms();
+        let js_value =
+            json_parse(&js_text).map_err(|e| format!("JSON.parse: {}", js_error_message(&e)))?;
+        let js_into_ms = now_ms() - t0;
+        let reference = js_canonical(&js_value).map_err(|e| js_error_message(&e))?;
+        let t0 = now_ms();
+        let js_back = json_stringify(&js_value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
+        let js_back_ms = now_ms() - t0;
+        let mut paths = vec![Path::Lab, Path::Serde];
+        if twitter.is_some() {
+            paths.push(Path::Typed);
+        }
+        paths.extend([Path::SerdeWasmBindgen, Path::Js]);
+        Ok(Bridge {
+            text: js_text,
+            utf8: text.len(),
+            stats,
+            reference,
+            js_into_ms,
+            js_back,
+            js_back_ms,
+            twitter,
+            paths,
+        })
+    }
+
+    /// How many paths [`Bridge::run_path`] runs (five for a twitter-shaped document,
+    /// which also goes into typed structs; four otherwise).
+    pub fn path_count(&self) -> usize {
+        self.paths.len()
+    }
+
+    /// Runs path `index` (0-based, in the order of the tab's list); `None` past the end.
+    pub fn run_path(&self, index: usize) -> Option<PathReport> {
+        Some(match self.paths.get(index)? {
+            Path::Lab => self.text_path(
+                ("lab", "1. text → lab::json::parse"),
+                |s| json::parse(s).map_err(|e| e.to_string()),
+                |v| (v.to_json_string(), "to_json_string as UTF-8"),
+                |v| first_difference(&self.reference, &canonical(v)),
+                |_, back| self.round_trip_text(back),
+            ),
+            Path::Serde => self.text_path(
+                ("serde", "2. text → serde_json::Value"),
+                |s| {
+                    serde_json::from_str::<serde_json::Value>(s)
+                        .map_err(|e| format!("serde_json rejects it: {e}"))
+                },
+                |v| {
+                    (
+                        serde_json::to_string(v).unwrap_or_default(),
+                        "serde_json::to_string",
+                    )
+                },
+                |v| first_difference(&self.reference, &canonical(v)),
+                |_, back| self.round_trip_text(back),
+            ),
+            Path::Typed => self.text_path(
+                ("typed", "2b. text → #[derive(Deserialize)] structs"),
+                |s| {
+                    serde_json::from_str::<Timeline>(s)
+                        .map_err(|e| format!("serde_json rejects it: {e}"))
+                },
+                |t| {
+                    (
+                        serde_json::to_string(t).unwrap_or_default(),
+                        "only the typed fields",
+                    )
+                },
+                |t| match &self.twitter {
+                    Some(lab_value) => typed_agrees(t, lab_value),
+                    None => Err("not a twitter-shaped document".into()),
+                },
+                |t, back| match serde_json::from_str::<Timeline>(back) {
+                    Ok(again) if again == *t => Ok(()),
+                    Ok(_) => Err("the struct read back differs".into()),
+                    Err(e) => Err(e.to_string()),
+                },
+            ),
+            Path::SerdeWasmBindgen => self.object_path(),
+            Path::Js => PathReport {
+                id: "js",
+                name: "4. JSON.parse alone (stays in JS)",
+                into_ms: self.js_into_ms,
+                back_ms: self.js_back_ms,
+                bytes_in: "0: nothing enters WASM".into(),
+                bytes_out: "0 (JSON.stringify in JS)".into(),
+                agrees: Ok(()),
+                round_trip: self.round_trip_text(&self.js_back),
+            },
+        })
+    }
+
+    fn round_trip_text(&self, text: &str) -> Result<(), String> {
+        js_canonical_of_text(text)
+            .map_err(|e| format!("JSON.parse rejects the text written back: {e}"))
+            .and_then(|c| first_difference(&self.reference, &c))
+    }
+
+    /// Paths 1, 2 and 2b: the JS string is copied into WASM memory as UTF-8 and `read`
+    /// there; `write` makes the text that goes back (copied out to a JS string).
+    fn text_path<T>(
+        &self,
+        (id, name): (&'static str, &'static str),
+        read: impl Fn(&str) -> Result<T, String>,
+        write: impl Fn(&T) -> (String, &'static str),
+        agrees: impl Fn(&T) -> Result<(), String>,
+        round_trip: impl Fn(&T, &str) -> Result<(), String>,
+    ) -> PathReport {
+        let t0 = now_ms();
+        let copied: String = self.text.as_string().unwrap_or_default();
+        let parsed = read(&copied);
+        let into_ms = now_ms() - t0;
+        let value = match parsed {
+            Ok(value) => value,
+            Err(why) => return failed(id, name, why),
+        };
+        let t0 = now_ms();
+        let (back_text, what) = write(&value);
+        black_box(JsValue::from_str(&back_text));
+        let back_ms = now_ms() - t0;
+        PathReport {
+            id,
+            name,
+            into_ms,
+            back_ms,
+            bytes_in: format!("{} (text as UTF-8)", fmt::bytes(self.utf8 as u64)),
+            bytes_out: format!("{} ({what})", fmt::bytes(back_text.len() as u64)),
+            agrees: agrees(&value),
+            round_trip: round_trip(&value, &back_text),
+        }
+    }
+
+    /// Path 3: `JSON.parse` in JavaScript, then serde-wasm-bindgen walks the object.
+    fn object_path(&self) -> PathReport {
+        let (id, name) = ("swb", "3. JSON.parse → serde_wasm_bindgen::from_value");
+        let t0 = now_ms();
+        let object = json_parse(&self.text);
+        let t1 = now_ms();
+        let parsed = object.map_err(|e| js_error_message(&e)).and_then(|o| {
+            serde_wasm_bindgen::from_value::<serde_json::Value>(o).map_err(|e| e.to_string())
+        });
+        let t2 = now_ms();
+        let value = match parsed {
+            Ok(value) => value,
+            Err(why) => return failed(id, name, why),
+        };
+        let crossings = fmt::grouped(self.stats.values().saturating_add(self.stats.keys));
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        let t3 = now_ms();
+        let back = value.serialize(&serializer);
+        let back_ms = now_ms() - t3;
+        let round_trip = back
+            .map_err(|e| e.to_string())
+            .and_then(|b| js_canonical(&b).map_err(|e| js_error_message(&e)))
+            .and_then(|c| first_difference(&self.reference, &c));
+        PathReport {
+            id,
+            name,
+            into_ms: t2 - t0,
+            back_ms,
+            bytes_in: format!(
+                "no bulk copy: ≈{crossings} boundary calls (one or more per value and key), {} of strings copied one by one; JSON.parse took {} of it",
+                fmt::bytes(self.stats.string_bytes as u64),
+                fmt::duration_ms(t1 - t0)
+            ),
+            bytes_out: format!("≈{crossings} calls creating JS values (to_value)"),
+            agrees: first_difference(&self.reference, &canonical(&value)),
+            round_trip,
+        }
+    }
 }
 
 /// Takes `text` across the boundary every way and back, timing each once and checking
 /// that all give the value `JSON.parse` gives. Errors when the text is not JSON for
 /// `lab::json::parse` or nests deeper than [`BRIDGE_MAX_DEPTH`].
 pub fn run_bridge(text: &str) -> Result<Vec<PathReport>, String> {
-    let lab_value = json::parse(text).map_err(|e| format!("the document does not parse: {e}"))?;
-    let depth = json::stats(&lab_value).depth;
-    if depth > BRIDGE_MAX_DEPTH {
-        return Err(format!(
-            "the document nests {depth} levels deep; serde_json stops at {BRIDGE_MAX_DEPTH} and serde-wasm-bindgen recurses once per level, so the bridge only runs up to {BRIDGE_MAX_DEPTH}"
-        ));
+    let bridge = Bridge::prepare(text)?;
+    Ok((0..bridge.path_count())
+        .filter_map(|i| bridge.run_path(i))
+        .collect())
+}
+
+/// [`run_bridge`] one path at a time, letting the page paint and take input between
+/// them; `on_step(done, total)` is called before each path and once at the end.
+pub async fn run_bridge_stepwise(
+    text: &str,
+    on_step: impl Fn(usize, usize),
+) -> Result<Vec<PathReport>, String> {
+    yield_now().await;
+    let bridge = Bridge::prepare(text)?;
+    let total = bridge.path_count();
+    let mut reports = Vec::with_capacity(total);
+    for i in 0..total {
+        on_step(i, total);
+        yield_now().await;
+        reports.extend(bridge.run_path(i));
     }
-    let stats = json::stats(&lab_value);
-    drop(lab_value);
-    let js_text = js_sys::JsString::from(text);
-    let utf8 = text.len();
-
-    // Path 4 first: its value is the reference the others are checked against.
-    let t0 = now_ms();
-    let js_value =
-        json_parse(&js_text).map_err(|e| format!("JSON.parse: {}", js_error_message(&e)))?;
-    let js_into = now_ms() - t0;
-    let reference = js_canonical(&js_value).map_err(|e| js_error_message(&e))?;
-    let t0 = now_ms();
-    let js_back = json_stringify(&js_value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_default();
-    let js_back_ms = now_ms() - t0;
-    let mut reports = Vec::new();
-
-    // 1. text → lab::json::parse
-    {
-        let t0 = now_ms();
-        let copied: String = js_text.as_string().unwrap_or_default();
-        let parsed = json::parse(&copied);
-        let into_ms = now_ms() - t0;
-        match parsed {
-            Ok(v) => {
-                let t0 = now_ms();
-                let back = JsValue::from_str(&v.to_json_string());
-                let back_ms = now_ms() - t0;
-                let back_text = back.as_string().unwrap_or_default();
-                reports.push(PathReport {
-                    id: "lab",
-                    name: "1. text → lab::json::parse",
-                    into_ms,
-                    back_ms,
-                    bytes_in: format!("{} (text as UTF-8)", fmt::bytes(utf8 as u64)),
-                    bytes_out: format!(
-                        "{} (to_json_string as UTF-8)",
-                        fmt::bytes(back_text.len() as u64)
-                    ),
-                    agrees: first_difference(&reference, &canonical_lab(&v)),
-                    round_trip: round_trip_text(&reference, &back_text),
-                });
-            }
-            Err(e) => reports.push(failed("lab", "1. text → lab::json::parse", e.to_string())),
-        }
-    }
-
-    // 2. text → serde_json::Value
-    {
-        let t0 = now_ms();
-        let copied: String = js_text.as_string().unwrap_or_default();
-        let parsed = serde_json::from_str::<serde_json::Value>(&copied);
-        let into_ms = now_ms() - t0;
-        match parsed {
-            Ok(v) => {
-                let t0 = now_ms();
-                let back_text = serde_json::to_string(&v).unwrap_or_default();
-                let back = JsValue::from_str(&back_text);
-                let back_ms = now_ms() - t0;
-                black_box(back);
-                reports.push(PathReport {
-                    id: "serde",
-                    name: "2. text → serde_json::Value",
-                    into_ms,
-                    back_ms,
-                    bytes_in: format!("{} (text as UTF-8)", fmt::bytes(utf8 as u64)),
-                    bytes_out: format!(
-                        "{} (serde_json::to_string)",
-                        fmt::bytes(back_text.len() as u64)
-                    ),
-                    agrees: first_difference(&reference, &canonical_serde(&v)),
-                    round_trip: round_trip_text(&reference, &back_text),
-                });
-            }
-            Err(e) => reports.push(failed(
-                "serde",
-                "2. text → serde_json::Value",
-                format!("serde_json rejects it: {e}"),
-            )),
-        }
-    }
-
-    // 2b. text → typed structs, for the twitter-shaped document only.
-    if let Ok(lab_value) = json::parse(text)
-        && is_twitter_shaped(&lab_value)
-    {
-        let t0 = now_ms();
-        let copied: String = js_text.as_string().unwrap_or_default();
-        let parsed = serde_json::from_str::<Timeline>(&copied);
-        let into_ms = now_ms() - t0;
-        match parsed {
-            Ok(typed) => {
-                let t0 = now_ms();
-                let back_text = serde_json::to_string(&typed).unwrap_or_default();
-                let back_ms = now_ms() - t0;
-                let round_trip = serde_json::from_str::<Timeline>(&back_text)
-                    .map_err(|e| e.to_string())
-                    .and_then(|again| {
-                        if again == typed {
-                            Ok(())
-                        } else {
-                            Err("the struct read back differs".into())
-                        }
-                    });
-                reports.push(PathReport {
-                    id: "typed",
-                    name: "2b. text → #[derive(Deserialize)] structs",
-                    into_ms,
-                    back_ms,
-                    bytes_in: format!("{} (text as UTF-8)", fmt::bytes(utf8 as u64)),
-                    bytes_out: format!(
-                        "{} (only the typed fields)",
-                        fmt::bytes(back_text.len() as u64)
-                    ),
-                    agrees: typed_agrees(&typed, &lab_value),
-                    round_trip,
-                });
-            }
-            Err(e) => reports.push(failed(
-                "typed",
-                "2b. text → #[derive(Deserialize)] structs",
-                format!("serde_json rejects it: {e}"),
-            )),
-        }
-    }
-
-    // 3. JSON.parse in JS, then serde-wasm-bindgen walks the object.
-    {
-        let t0 = now_ms();
-        let object = json_parse(&js_text);
-        let t1 = now_ms();
-        let parsed = object.map_err(|e| js_error_message(&e)).and_then(|o| {
-            serde_wasm_bindgen::from_value::<serde_json::Value>(o).map_err(|e| e.to_string())
-        });
-        let t2 = now_ms();
-        let crossings = stats.values().saturating_add(stats.keys);
-        match parsed {
-            Ok(v) => {
-                let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-                let t3 = now_ms();
-                let back = v.serialize(&serializer);
-                let back_ms = now_ms() - t3;
-                let round_trip = back
-                    .map_err(|e| e.to_string())
-                    .and_then(|b| js_canonical(&b).map_err(|e| js_error_message(&e)))
-                    .and_then(|c| first_difference(&reference, &c));
-                reports.push(PathReport {
-                    id: "swb",
-                    name: "3. JSON.parse → serde_wasm_bindgen::from_value",
-                    into_ms: t2 - t0,
-                    back_ms,
-                    bytes_in: format!(
-                        "no bulk copy: ≈{crossings} boundary calls (one or more per value and key), {} of strings copied one by one; JSON.parse took {} of it",
-                        fmt::bytes(stats.string_bytes as u64),
-                        fmt::duration_ms(t1 - t0)
-                    ),
-                    bytes_out: format!("≈{crossings} calls creating JS values (to_value)"),
-                    agrees: first_difference(&reference, &canonical_serde(&v)),
-                    round_trip,
-                });
-            }
-            Err(e) => reports.push(failed(
-                "swb",
-                "3. JSON.parse → serde_wasm_bindgen::from_value",
-                e,
-            )),
-        }
-    }
-
-    // 4. JSON.parse alone.
-    reports.push(PathReport {
-        id: "js",
-        name: "4. JSON.parse alone (stays in JS)",
-        into_ms: js_into,
-        back_ms: js_back_ms,
-        bytes_in: "0: nothing enters WASM".into(),
-        bytes_out: "0 (JSON.stringify in JS)".into(),
-        agrees: Ok(()),
-        round_trip: round_trip_text(&reference, &js_back),
-    });
+    on_step(total, total);
     Ok(reports)
 }
 
@@ -506,52 +420,54 @@ fn config() -> BenchConfig {
     }
 }
 
+/// A case whose WASM side copies the JS string into WASM memory and `read`s it there,
+/// against `JSON.parse` of the same string.
+fn copy_and_read_case(
+    name: String,
+    label: String,
+    js_text: &js_sys::JsString,
+    read: fn(&str) -> bool,
+) -> BenchCase {
+    let text = js_text.clone();
+    BenchCase {
+        name,
+        label,
+        wasm: Side::wasm(move || {
+            let copied: String = text.as_string().unwrap_or_default();
+            black_box(read(black_box(&copied)));
+        }),
+        js: Side::Js(make_parse_case(js_text)),
+        config: config(),
+    }
+}
+
 /// The cases for one document. The JavaScript side is always `JSON.parse` (or
 /// `JSON.stringify` for the way back); every WASM side starts from the same JS string
 /// and pays the crossing that path really pays, each iteration.
 pub fn doc_cases(doc: &str, text: &str) -> Vec<BenchCase> {
     let js_text = js_sys::JsString::from(text);
     let size = fmt::bytes(text.len() as u64);
-    let mut cases = Vec::new();
-
-    let t = js_text.clone();
-    cases.push(BenchCase {
-        name: format!("json/lab/{doc}"),
-        label: format!("{doc} ({size}): copy text into WASM + lab::json::parse vs JSON.parse"),
-        wasm: Side::wasm(move || {
-            let copied: String = t.as_string().unwrap_or_default();
-            black_box(json::parse(black_box(&copied)).is_ok());
-        }),
-        js: Side::Js(make_parse_case(&js_text)),
-        config: config(),
-    });
-
-    let t = js_text.clone();
-    cases.push(BenchCase {
-        name: format!("json/serde_json/{doc}"),
-        label: format!("{doc}: copy text into WASM + serde_json::Value vs JSON.parse"),
-        wasm: Side::wasm(move || {
-            let copied: String = t.as_string().unwrap_or_default();
-            black_box(serde_json::from_str::<serde_json::Value>(black_box(&copied)).is_ok());
-        }),
-        js: Side::Js(make_parse_case(&js_text)),
-        config: config(),
-    });
-
+    let mut cases = vec![
+        copy_and_read_case(
+            format!("json/lab/{doc}"),
+            format!("{doc} ({size}): copy text into WASM + lab::json::parse vs JSON.parse"),
+            &js_text,
+            |s| json::parse(s).is_ok(),
+        ),
+        copy_and_read_case(
+            format!("json/serde_json/{doc}"),
+            format!("{doc}: copy text into WASM + serde_json::Value vs JSON.parse"),
+            &js_text,
+            |s| serde_json::from_str::<serde_json::Value>(s).is_ok(),
+        ),
+    ];
     if doc == "twitter" {
-        let t = js_text.clone();
-        cases.push(BenchCase {
-            name: format!("json/serde_typed/{doc}"),
-            label: format!(
-                "{doc}: copy text into WASM + serde_json into typed structs vs JSON.parse"
-            ),
-            wasm: Side::wasm(move || {
-                let copied: String = t.as_string().unwrap_or_default();
-                black_box(serde_json::from_str::<Timeline>(black_box(&copied)).is_ok());
-            }),
-            js: Side::Js(make_parse_case(&js_text)),
-            config: config(),
-        });
+        cases.push(copy_and_read_case(
+            format!("json/serde_typed/{doc}"),
+            format!("{doc}: copy text into WASM + serde_json into typed structs vs JSON.parse"),
+            &js_text,
+            |s| serde_json::from_str::<Timeline>(s).is_ok(),
+        ));
     }
 
     let t = js_text.clone();
@@ -583,11 +499,27 @@ pub fn doc_cases(doc: &str, text: &str) -> Vec<BenchCase> {
     cases
 }
 
-/// The suite: every path on the three generated documents at scale 1.0
-/// (canada 2.2 MiB of numbers, citm 1.8 MiB of objects, twitter 615 KiB of strings).
+/// The canada document's cases (2.2 MiB, mostly numbers).
+pub fn canada_cases() -> Vec<BenchCase> {
+    doc_cases("canada", &json::gen_canada(1.0))
+}
+
+/// The citm document's cases (1.8 MiB, mostly objects).
+pub fn citm_cases() -> Vec<BenchCase> {
+    doc_cases("citm", &json::gen_citm(1.0))
+}
+
+/// The twitter document's cases (615 KiB, mostly strings).
+pub fn twitter_cases() -> Vec<BenchCase> {
+    doc_cases("twitter", &json::gen_twitter(1.0))
+}
+
+/// The suite: every path on the three generated documents at scale 1.0. The Bench tab
+/// builds them one document at a time ([`canada_cases`], [`citm_cases`],
+/// [`twitter_cases`]), so generating a document never adds to another one's wait.
 pub fn bench_cases() -> Vec<BenchCase> {
-    let mut cases = doc_cases("canada", &json::gen_canada(1.0));
-    cases.extend(doc_cases("citm", &json::gen_citm(1.0)));
-    cases.extend(doc_cases("twitter", &json::gen_twitter(1.0)));
+    let mut cases = canada_cases();
+    cases.extend(citm_cases());
+    cases.extend(twitter_cases());
     cases
 }

@@ -230,3 +230,80 @@ async fn every_benchmark_case_runs_on_both_sides() {
         assert!(result.is_ok(), "{}: {:?}", case.name, result.err());
     }
 }
+
+#[wasm_bindgen_test]
+async fn long_numbers_may_wrap_only_between_groups_of_three_digits() {
+    let app = Mounted::at("#/compute?n=94").await;
+    // The value reads (and copies) as plain digits; <wbr> break opportunities split it
+    // into the groups of three counted from the end, and nowhere else.
+    let value = app.get("#fib-value");
+    assert_eq!(value.text_content().unwrap(), "19740274219868223167");
+    assert_eq!(
+        text_nodes(&value),
+        ["19", "740", "274", "219", "868", "223", "167"]
+    );
+    assert_eq!(value.query_selector_all("wbr").unwrap().length(), 6);
+
+    type_n(&app, "93").await;
+    let big = app.get("#fib-u64 .big-n");
+    assert_eq!(big.text_content().unwrap(), "12,200,160,415,121,876,738");
+    assert_eq!(big.query_selector_all("wbr").unwrap().length(), 6);
+    let iterative = app.get("#algo-iterative dd");
+    assert_eq!(iterative.query_selector_all("wbr").unwrap().length(), 6);
+
+    // F(1000) has 209 digits = 3·69 + 2: its first group has two digits.
+    type_n(&app, "1000").await;
+    let first = text_nodes(&app.get("#fib-first"));
+    assert_eq!(&first[..3], ["43", "466", "557"], "{first:?}");
+    let last = text_nodes(&app.get("#fib-last"));
+    assert!(last[1..].iter().all(|g| g.len() == 3), "{last:?}");
+    let rust_row = text_nodes(&app.get("#precision-rust td"));
+    assert_eq!(&rust_row[..2], ["43", "466"], "{rust_row:?}");
+
+    // Expanded, every digit shows in groups separated by thin spaces (a break
+    // opportunity); the digits themselves are unchanged.
+    let expand = app
+        .root
+        .query_selector_all("#fib-exact .actions button")
+        .unwrap()
+        .item(0)
+        .unwrap();
+    assert_eq!(expand.text_content().unwrap(), "Expand all digits");
+    wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&expand).click();
+    settle().await;
+    let all = text_of(&app, "#fib-all-digits");
+    assert!(
+        all.starts_with("43\u{2009}466\u{2009}557"),
+        "{}",
+        &all[..40]
+    );
+    assert_eq!(
+        all.replace('\u{2009}', ""),
+        wasm_playground::lab::compute::fibonacci_decimal(1000)
+    );
+    assert!(all.split('\u{2009}').skip(1).all(|g| g.len() == 3));
+}
+
+#[wasm_bindgen_test]
+async fn past_93_the_page_names_the_tutorials_version_not_the_seed() {
+    let app = Mounted::at("#/compute?n=94").await;
+    let u64_text = text_of(&app, "#fib-u64");
+    assert!(u64_text.contains("the tutorial's version"), "{u64_text}");
+    assert!(
+        !app.text().to_lowercase().contains("seed"),
+        "{}",
+        app.text()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn old_links_with_a_grouped_n_still_work() {
+    let app = Mounted::at("#/compute?n=1,000").await;
+    assert_eq!(value_of(&app, "#fib-n"), "1,000");
+    assert_eq!(text_of(&app, "#fib-n-error"), "");
+    assert_eq!(text_of(&app, "#fib-digit-count"), "209");
+    type_n(&app, "1 000 000 000").await;
+    assert!(text_of(&app, "#fib-n-error").contains("n = 1,000,000,000 is above 1,000,000"));
+    type_n(&app, "2,500").await;
+    assert!(hash().contains("n=2500"), "{}", hash());
+}

@@ -265,7 +265,7 @@ fn parsed_values_equal_json_parse_values() {
         let text = random_value(&mut rng, 0).to_json_string();
         let ours = json::parse(&text).unwrap();
         let js = bridge::js_canonical_of_text(&text).unwrap();
-        assert_eq!(bridge::canonical_lab(&ours), js, "{text}");
+        assert_eq!(json::canonical(&ours), js, "{text}");
     }
 }
 
@@ -345,7 +345,8 @@ async fn an_error_shows_its_line_and_column_with_a_caret() {
 async fn a_sample_loads_with_stats_and_a_capped_tree() {
     let app = Mounted::at("#/json").await;
     app.get("#json-sample-canada").click();
-    settle().await;
+    // A large sample is parsed in steps, after the page has said so.
+    wait_for_text(&app, "#json-status", |s| s.contains("Valid JSON: 2.")).await;
     let stats = app.get("#json-stats").text_content().unwrap();
     assert!(stats.contains("MiB"), "{stats}");
     // The root is open; its children are closed, so the tree stays small.
@@ -415,4 +416,132 @@ async fn benchmark_cases_are_named_per_path_and_document_and_run() {
             .await
             .unwrap_or_else(|e| panic!("{}: {e}", case.name));
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_large_sample_stays_out_of_the_text_box_and_parses_in_steps() {
+    let app = Mounted::at("#/json").await;
+    let log = TextLog::watch(&app.get("#json-status"));
+    app.get("#json-sample-citm").click();
+    wait_until("the parse", || {
+        text_of(&app, "#json-status").contains("Valid JSON: 1.76 MiB")
+    })
+    .await;
+    // Not parsed in the click's own task: the page said it was parsing first.
+    let seen = log.seen();
+    assert!(
+        seen.iter().any(|s| s.contains("Parsing 1.76 MiB")),
+        "{seen:?}"
+    );
+    assert!(text_of(&app, "#json-stats").contains("MiB"));
+    // The text box would hold up the page for seconds: the first lines show instead.
+    assert!(
+        app.query("#json-input").is_none(),
+        "no text box for 1.8 MiB"
+    );
+    let notice = text_of(&app, "#json-large");
+    assert!(notice.contains("too large for the text box"), "{notice}");
+    let citm = json::gen_citm(1.0);
+    let first_line = citm.lines().next().unwrap();
+    assert!(text_of(&app, "#json-head").starts_with(first_line));
+    // The choice is the person's: with a warning, the text box gets it all.
+    let anyway = text_of(&app, "#json-edit-anyway");
+    assert!(anyway.contains("the page waits"), "{anyway}");
+    app.get("#json-edit-anyway").click();
+    wait_until("the text box", || app.query("#json-input").is_some()).await;
+    assert_eq!(value_of(&app, "#json-input").len(), citm.len());
+    // Clear (after loading another large one) empties it back into a text box.
+    app.get("#json-sample-twitter").click();
+    settle().await;
+    assert!(app.query("#json-input").is_none());
+    app.get("#json-clear").click();
+    settle().await;
+    assert_eq!(value_of(&app, "#json-input"), "");
+    assert!(text_of(&app, "#json-status").contains("Type or paste JSON"));
+}
+
+#[wasm_bindgen_test]
+async fn a_large_paste_is_kept_in_memory_not_put_into_the_text_box() {
+    let app = Mounted::at("#/json").await;
+    // Pasted in the middle of the small sample, replacing nothing.
+    let big = json::gen_twitter(0.5);
+    assert!(big.len() > 128 * 1024);
+    type_json(&app, "[0]").await;
+    let area: web_sys::HtmlTextAreaElement =
+        wasm_bindgen::JsCast::unchecked_into(app.get("#json-input"));
+    area.set_selection_range(1, 2).unwrap();
+    paste_into(&app, "#json-input", &big);
+    settle().await;
+    assert!(
+        app.query("#json-input").is_none(),
+        "the paste left the text box"
+    );
+    wait_until("the parse", || {
+        text_of(&app, "#json-status").contains("KiB parsed")
+    })
+    .await;
+    // The document is the text box's text with the paste in place of the selection.
+    let stats = text_of(&app, "#json-stats");
+    assert!(stats.contains("depth"), "{stats}");
+    assert!(
+        text_of(&app, "#json-head").starts_with("[{"),
+        "{}",
+        text_of(&app, "#json-head")
+    );
+
+    // An ordinary paste is left to the browser (a synthetic event inserts nothing).
+    app.get("#json-sample-small").click();
+    settle().await;
+    paste_into(&app, "#json-input", "[1, 2]");
+    settle().await;
+    assert!(app.query("#json-input").is_some());
+    assert!(app.query("#json-large").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_document_too_large_to_indent_shows_the_compact_json_and_says_why() {
+    let app = Mounted::at("#/json").await;
+    // 40 KB compact, but 20,000 numbers 500 arrays deep indent to about 20 MB (parse
+    // accepts up to 512 levels, so the depth is as deep as a document can be).
+    let depth = 500;
+    let doc = format!(
+        "{}{}{}",
+        "[".repeat(depth),
+        vec!["0"; 20_000].join(","),
+        "]".repeat(depth)
+    );
+    let value = json::parse(&doc).unwrap();
+    let indented = value.pretty_len(2);
+    assert!(indented > 16 * 1024 * 1024, "{indented}");
+    type_json(&app, &doc).await;
+    assert!(text_of(&app, "#json-status").contains("Valid JSON"));
+    let pretty: web_sys::HtmlInputElement =
+        wasm_bindgen::JsCast::unchecked_into(app.get("#json-out-pretty"));
+    assert!(pretty.checked(), "the indented view is chosen");
+    let note = text_of(&app, "#json-pretty-too-large");
+    assert_eq!(
+        note,
+        format!(
+            "The indented view would be {}, too large to show here (indentation grows with \
+             every level of nesting); this is the compact JSON.",
+            wasm_playground::lab::fmt::bytes(indented)
+        )
+    );
+    let output = text_of(&app, "#json-output");
+    assert!(output.starts_with(&"[".repeat(depth)), "{}", &output[..600]);
+    assert!(!output.contains('\n'), "the compact JSON, on one line");
+
+    // The minified view is the same text, without the sentence; a shallow document
+    // is indented as before.
+    app.get("#json-out-min").click();
+    settle().await;
+    assert!(app.query("#json-pretty-too-large").is_none());
+    assert_eq!(text_of(&app, "#json-output"), output);
+    app.get("#json-out-pretty").click();
+    type_json(&app, "[[1, 2]]").await;
+    assert!(app.query("#json-pretty-too-large").is_none());
+    assert_eq!(
+        text_of(&app, "#json-output"),
+        "[\n  [\n    1,\n    2\n  ]\n]"
+    );
 }

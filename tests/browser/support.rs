@@ -142,6 +142,25 @@ pub fn text_of(app: &Mounted, selector: &str) -> String {
     app.get(selector).text_content().unwrap_or_default()
 }
 
+/// The text nodes under `element`, in document order, each as its text: shows where a
+/// component split a string (between `<wbr>` break opportunities, for instance).
+pub fn text_nodes(element: &Element) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut pending: Vec<web_sys::Node> = vec![element.clone().into()];
+    while let Some(node) = pending.pop() {
+        if node.node_type() == web_sys::Node::TEXT_NODE {
+            out.push(node.text_content().unwrap_or_default());
+        }
+        let children = node.child_nodes();
+        for i in (0..children.length()).rev() {
+            if let Some(child) = children.item(i) {
+                pending.push(child);
+            }
+        }
+    }
+    out
+}
+
 /// The current value of the `<input>`, `<textarea>` or `<select>` matching `selector`.
 pub fn value_of(app: &Mounted, selector: &str) -> String {
     let el = app.get(selector);
@@ -187,6 +206,67 @@ pub fn type_into(app: &Mounted, selector: &str, value: &str) {
         panic!("{selector} is not a field one can type into");
     }
     fire(&el, "input");
+}
+
+/// Pastes `text` into the field matching `selector`: fires the `paste` event a person's
+/// paste fires, carrying `text` as its `clipboardData` (a page that lets the event go
+/// ahead gets nothing inserted: only the browser's own paste inserts).
+pub fn paste_into(app: &Mounted, selector: &str, text: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::Event::new_with_event_init_dict("paste", &init).unwrap();
+    let data = web_sys::DataTransfer::new().unwrap();
+    data.set_data("text/plain", text).unwrap();
+    js_sys::Reflect::set(&event, &JsValue::from_str("clipboardData"), &data).unwrap();
+    app.get(selector).dispatch_event(&event).unwrap();
+}
+
+/// Every text an element showed, in order, from the moment [`TextLog::watch`] is
+/// called: a state that lasts less than a test's polling interval still shows up.
+pub struct TextLog {
+    seen: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+    observer: web_sys::MutationObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl TextLog {
+    pub fn watch(element: &Element) -> TextLog {
+        let seen = std::rc::Rc::new(std::cell::RefCell::new(vec![
+            element.text_content().unwrap_or_default(),
+        ]));
+        let callback = {
+            let (seen, element) = (seen.clone(), element.clone());
+            wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                let text = element.text_content().unwrap_or_default();
+                let mut seen = seen.borrow_mut();
+                if seen.last() != Some(&text) {
+                    seen.push(text);
+                }
+            })
+        };
+        let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+        let options = web_sys::MutationObserverInit::new();
+        options.set_subtree(true);
+        options.set_child_list(true);
+        options.set_character_data(true);
+        observer.observe_with_options(element, &options).unwrap();
+        TextLog {
+            seen,
+            observer,
+            _callback: callback,
+        }
+    }
+
+    pub fn seen(&self) -> Vec<String> {
+        self.seen.borrow().clone()
+    }
+}
+
+impl Drop for TextLog {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }
 
 /// A key held down with `key`.

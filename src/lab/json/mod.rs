@@ -72,13 +72,17 @@
 //! JavaScript). What ours adds, for teaching: error messages that name the
 //! rule that was broken, and output identical to `JSON.stringify`.
 
+mod canonical;
 mod number;
 mod parse;
+mod preview;
 pub mod samples;
 mod write;
 
+pub use canonical::{CanonicalNode, View, canonical, first_difference};
 pub use number::js_number_string;
 pub use parse::{MAX_DEPTH, parse};
+pub use preview::{Head, head};
 pub use samples::{gen_canada, gen_citm, gen_twitter};
 
 use std::collections::HashSet;

@@ -756,7 +756,7 @@ fn writes_what_json_stringify_writes() {
 
 #[test]
 fn keys_and_control_characters_are_escaped() {
-    // The seed's serializer escaped neither keys nor control characters.
+    // A naive serializer that pastes keys and strings between quotes breaks on both.
     let v = Object(vec![(
         "a\"b\\c\n\u{1}".into(),
         Str("\u{0}\u{8}\u{c}\t\r\u{1f}\u{7f}\u{2028}/é".into()),

@@ -5,7 +5,8 @@
 // Writes a value so that two equal values give the same text: object keys sorted by
 // UTF-16 code units (Array.prototype.sort's default order), numbers as String(n) (so -0
 // is "0", Infinity is "Infinity"), strings JSON-escaped after replacing lone surrogates
-// with U+FFFD (what a Rust String must do). Rust writes the same form in json.rs.
+// with U+FFFD (what a Rust String must do). Rust writes the same form:
+// lab::json::canonical (src/lab/json/canonical.rs).
 function wellFormed(s) {
   return typeof s.toWellFormed === "function" ? s.toWellFormed() : s;
 }
@@ -77,4 +78,25 @@ export function makeStringifyCase(text) {
 
 export function benchSink() {
   return sink;
+}
+
+// A paste into the JSON text box that would leave more than `limit` UTF-8 bytes in it:
+// the default (the browser inserting megabytes into a text box, then laying them out
+// for seconds) is prevented, and the text the box would have held is returned for the
+// page to keep in memory. null for an ordinary paste, which goes ahead as usual.
+export function largePaste(event, limit) {
+  const box = event.target;
+  const data = event.clipboardData;
+  if (!data || !box || typeof box.value !== "string") return null;
+  const pasted = data.getData("text/plain");
+  if (!pasted) return null;
+  const start = box.selectionStart ?? box.value.length;
+  const end = box.selectionEnd ?? start;
+  const units = box.value.length - (end - start) + pasted.length;
+  // UTF-8 takes at least one byte and at most three per UTF-16 code unit.
+  if (units * 3 <= limit) return null;
+  const text = box.value.slice(0, start) + pasted + box.value.slice(end);
+  if (units <= limit && new TextEncoder().encode(text).length <= limit) return null;
+  event.preventDefault();
+  return text;
 }
