@@ -208,20 +208,6 @@ pub fn type_into(app: &Mounted, selector: &str, value: &str) {
     fire(&el, "input");
 }
 
-/// Pastes `text` into the field matching `selector`: fires the `paste` event a person's
-/// paste fires, carrying `text` as its `clipboardData` (a page that lets the event go
-/// ahead gets nothing inserted: only the browser's own paste inserts).
-pub fn paste_into(app: &Mounted, selector: &str, text: &str) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = web_sys::Event::new_with_event_init_dict("paste", &init).unwrap();
-    let data = web_sys::DataTransfer::new().unwrap();
-    data.set_data("text/plain", text).unwrap();
-    js_sys::Reflect::set(&event, &JsValue::from_str("clipboardData"), &data).unwrap();
-    app.get(selector).dispatch_event(&event).unwrap();
-}
-
 /// Every text an element showed, in order, from the moment [`TextLog::watch`] is
 /// called: a state that lasts less than a test's polling interval still shows up.
 pub struct TextLog {
