@@ -19,6 +19,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Node};
 use yew::Properties;
 
+pub use crate::lab::vdom::DomCounts;
+use crate::lab::vdom::encode::{Counter, encode};
 use crate::lab::vdom::rows::{self, Prng};
 use crate::lab::vdom::{Patch, PatchOp, VNode, diff};
 use crate::web::bench::{BenchCase, BenchConfig, Side};
@@ -43,9 +45,9 @@ extern "C" {
         labels: &js_sys::Array,
     ) -> Result<js_sys::Function, JsValue>;
 
-    /// Replays an encoded patch list (see [`Encoder`]) on the tree in `container`, adding
-    /// the DOM calls it made to `counts` (in [`DomCounts::from_js`] order). Throws an error
-    /// whose `patch` property is the failing patch's index.
+    /// Replays a program written by [`crate::lab::vdom::encode`] on the tree in
+    /// `container`, adding the DOM calls it made to `counts` (indexed by [`Counter`]).
+    /// Throws an error whose `patch` property is the failing patch's index.
     #[wasm_bindgen(catch, js_name = applyOps)]
     fn apply_ops(
         container: &Node,
@@ -53,105 +55,6 @@ extern "C" {
         strings: &str,
         counts: &mut [u32],
     ) -> Result<(), JsValue>;
-}
-
-/// DOM calls made while building or patching, by kind.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct DomCounts {
-    /// `document.createElement`.
-    pub create_element: usize,
-    /// `document.createTextNode`.
-    pub create_text: usize,
-    /// `insertBefore`/`appendChild` of a new node (also inside a newly built subtree).
-    pub insert: usize,
-    /// `insertBefore` of a node already in the list (a move).
-    pub moves: usize,
-    /// `removeChild`.
-    pub remove: usize,
-    /// `replaceChild`.
-    pub replace: usize,
-    /// `setAttribute`.
-    pub set_attribute: usize,
-    /// `removeAttribute`.
-    pub remove_attribute: usize,
-    /// Text updates (`nodeValue = …`), also the texts set in a cloned template.
-    pub set_text: usize,
-    /// `cloneNode(true)` of a subtree already built in the same patch list (a template).
-    pub clone: usize,
-}
-
-impl DomCounts {
-    /// All calls together.
-    pub fn total(&self) -> usize {
-        self.create_element
-            + self.create_text
-            + self.insert
-            + self.moves
-            + self.remove
-            + self.replace
-            + self.set_attribute
-            + self.remove_attribute
-            + self.set_text
-            + self.clone
-    }
-
-    /// Adds another count into this one.
-    pub fn add(&mut self, other: &DomCounts) {
-        self.create_element += other.create_element;
-        self.create_text += other.create_text;
-        self.insert += other.insert;
-        self.moves += other.moves;
-        self.remove += other.remove;
-        self.replace += other.replace;
-        self.set_attribute += other.set_attribute;
-        self.remove_attribute += other.remove_attribute;
-        self.set_text += other.set_text;
-        self.clone += other.clone;
-    }
-
-    /// `(label, count)` for every kind, in a fixed order, for tables.
-    pub fn rows(&self) -> [(&'static str, usize); 10] {
-        [
-            ("createElement", self.create_element),
-            ("createTextNode", self.create_text),
-            ("insertBefore / appendChild (new)", self.insert),
-            ("insertBefore (move)", self.moves),
-            ("removeChild", self.remove),
-            ("replaceChild", self.replace),
-            ("setAttribute", self.set_attribute),
-            ("removeAttribute", self.remove_attribute),
-            ("text update", self.set_text),
-            ("cloneNode (template)", self.clone),
-        ]
-    }
-
-    /// The counts `applyOps` (src/web/js/vdom.js) keeps, in its order.
-    fn from_js(counts: &[u32; 10]) -> DomCounts {
-        let [
-            create_element,
-            create_text,
-            insert,
-            moves,
-            remove,
-            replace,
-            set_attribute,
-            remove_attribute,
-            set_text,
-            clone,
-        ] = counts.map(|c| c as usize);
-        DomCounts {
-            create_element,
-            create_text,
-            insert,
-            moves,
-            remove,
-            replace,
-            set_attribute,
-            remove_attribute,
-            set_text,
-            clone,
-        }
-    }
 }
 
 /// A DOM call that failed, or a patch that does not fit the live tree.
@@ -402,12 +305,11 @@ pub fn apply_patches_one_by_one(
 /// fit, stops with its number (the patches before it stay applied, as in
 /// [`crate::lab::vdom::apply`]).
 ///
-/// The list is encoded by [`Encoder`] into numbers and one string, and `applyOps` in
-/// `src/web/js/vdom.js` makes the DOM calls. The node of an `InsertChild` or `Replace` whose
-/// shape (tags, attributes, structure) an earlier insert or replace of the same list built
-/// is copied with `cloneNode(true)` and only its differing texts are set (template cloning,
-/// as Solid, Leptos and Dioxus do with their compiled templates). Only those top nodes are
-/// matched, not the subtrees inside them: a `Replace` of a whole list builds every item.
+/// [`crate::lab::vdom::encode`] writes the list as numbers and one string, and `applyOps`
+/// in `src/web/js/vdom.js` makes the DOM calls. The node of an `InsertChild` or `Replace`
+/// whose shape (tags, attributes, structure) an earlier insert or replace of the same list
+/// built is copied with `cloneNode(true)` and only its differing texts are set (template
+/// cloning, as Solid, Leptos and Dioxus do with their compiled templates).
 pub fn apply_patches(container: &Node, patches: &[Patch]) -> Result<DomCounts, DomError> {
     let mut counts = DomCounts::default();
     apply_patches_counted(container, patches, &mut counts)?;
@@ -421,13 +323,10 @@ pub fn apply_patches_counted(
     patches: &[Patch],
     counts: &mut DomCounts,
 ) -> Result<(), DomError> {
-    let mut encoder = Encoder::default();
-    for patch in patches {
-        encoder.patch(patch);
-    }
-    let mut made = [0u32; 10];
-    let result = apply_ops(container, &encoder.ops, &encoder.strings, &mut made);
-    counts.add(&DomCounts::from_js(&made));
+    let program = encode(patches);
+    let mut made = [0u32; Counter::ALL.len()];
+    let result = apply_ops(container, program.ops(), program.strings(), &mut made);
+    counts.add_counters(&made);
     result.map_err(|e| DomError {
         patch_index: js_sys::Reflect::get(&e, &JsValue::from_str("patch"))
             .ok()
@@ -436,230 +335,6 @@ pub fn apply_patches_counted(
             .map(|p| p as usize),
         message: js_message(&e),
     })
-}
-
-/// The opcodes `applyOps` reads (keep in step with src/web/js/vdom.js).
-mod op {
-    pub const PATCH: u32 = 1;
-    pub const SET_TEXT: u32 = 2;
-    pub const SET_ATTR: u32 = 3;
-    pub const REMOVE_ATTR: u32 = 4;
-    pub const REPLACE: u32 = 5;
-    pub const INSERT: u32 = 6;
-    pub const REMOVE: u32 = 7;
-    pub const MOVE: u32 = 8;
-    pub const ELEM: u32 = 10;
-    pub const ATTR: u32 = 11;
-    pub const TEXT: u32 = 12;
-    pub const APPEND: u32 = 13;
-    pub const CLONE: u32 = 14;
-    pub const SLOT: u32 = 15;
-    pub const KEEP: u32 = 16;
-}
-
-/// A patch list written as a program for `applyOps`: opcodes and operands in `ops`, every
-/// string appended to `strings` and named by its UTF-16 offset and length (what JS's
-/// `substring` counts), so the whole list crosses the boundary as one `Uint32Array` view
-/// of WASM memory and one string.
-#[derive(Default)]
-pub struct Encoder<'a> {
-    ops: Vec<u32>,
-    strings: String,
-    /// UTF-16 length of `strings`.
-    utf16_len: u32,
-    /// Subtrees built so far in this list, by shape; the index is the template number.
-    templates: Vec<&'a VNode>,
-    /// The template the last copied subtree matched, tried first (a list of rows).
-    last: Option<usize>,
-}
-
-/// Subtrees smaller than this are built node by node: a copy saves nothing.
-const MIN_TEMPLATE_NODES: usize = 3;
-/// How many of the latest templates a new subtree is compared with.
-const RECENT_TEMPLATES: usize = 8;
-
-impl<'a> Encoder<'a> {
-    fn number(&mut self, n: usize) {
-        self.ops.push(u32::try_from(n).unwrap_or(u32::MAX));
-    }
-
-    fn string(&mut self, s: &str) {
-        let len = if s.is_ascii() {
-            s.len()
-        } else {
-            s.encode_utf16().count()
-        };
-        let len = u32::try_from(len).unwrap_or(u32::MAX);
-        self.ops.push(self.utf16_len);
-        self.ops.push(len);
-        self.strings.push_str(s);
-        self.utf16_len = self.utf16_len.saturating_add(len);
-    }
-
-    /// Appends one patch.
-    pub fn patch(&mut self, patch: &'a Patch) {
-        self.ops.push(op::PATCH);
-        self.number(patch.path.len());
-        for &index in &patch.path {
-            self.number(index);
-        }
-        match &patch.op {
-            PatchOp::Replace(node) => {
-                self.subtree(node);
-                self.ops.push(op::REPLACE);
-            }
-            PatchOp::SetText(text) => {
-                self.ops.push(op::SET_TEXT);
-                self.string(text);
-            }
-            PatchOp::SetAttribute(name, value) => {
-                self.ops.push(op::SET_ATTR);
-                self.string(name);
-                self.string(value);
-            }
-            PatchOp::RemoveAttribute(name) => {
-                self.ops.push(op::REMOVE_ATTR);
-                self.string(name);
-            }
-            PatchOp::InsertChild { index, node } => {
-                self.subtree(node);
-                self.ops.push(op::INSERT);
-                self.number(*index);
-            }
-            PatchOp::RemoveChild { index } => {
-                self.ops.push(op::REMOVE);
-                self.number(*index);
-            }
-            PatchOp::MoveChild { from, to } => {
-                self.ops.push(op::MOVE);
-                self.number(*from);
-                self.number(*to);
-            }
-        }
-    }
-
-    /// A program that leaves a live copy of `node` on the JS stack: a copy of a template of
-    /// the same shape with its texts set, or else built node by node (and kept as a
-    /// template when it is big enough to be worth copying).
-    fn subtree(&mut self, node: &'a VNode) {
-        if !matches!(node, VNode::Element { .. }) {
-            return self.build(node);
-        }
-        let mut slots = Vec::new();
-        // The last match first (a list of rows), then the most recent few: a list of many
-        // different shapes must not cost templates × subtrees comparisons.
-        let recent = self.templates.len().saturating_sub(RECENT_TEMPLATES)..self.templates.len();
-        for t in self.last.into_iter().chain(recent.rev()) {
-            let Some(&template) = self.templates.get(t) else {
-                continue;
-            };
-            slots.clear();
-            if same_shape(template, node, &mut slots) {
-                self.last = Some(t);
-                self.ops.push(op::CLONE);
-                self.number(t);
-                for (k, text) in slots {
-                    self.ops.push(op::SLOT);
-                    self.number(k);
-                    self.string(text);
-                }
-                return;
-            }
-        }
-        self.build(node);
-        if node_count_at_least(node, MIN_TEMPLATE_NODES) {
-            self.ops.push(op::KEEP);
-            self.number(self.templates.len());
-            self.templates.push(node);
-        }
-    }
-
-    /// `createElement`/`createTextNode`/`setAttribute`/`appendChild` for the whole subtree,
-    /// depth first with a work list (any depth).
-    fn build(&mut self, node: &VNode) {
-        enum Step<'n> {
-            Open(&'n VNode),
-            Append,
-        }
-        let mut work = vec![Step::Open(node)];
-        while let Some(step) = work.pop() {
-            match step {
-                Step::Append => self.ops.push(op::APPEND),
-                Step::Open(VNode::Text(text)) => {
-                    self.ops.push(op::TEXT);
-                    self.string(text);
-                }
-                Step::Open(VNode::Element {
-                    tag,
-                    attributes,
-                    children,
-                    ..
-                }) => {
-                    self.ops.push(op::ELEM);
-                    self.string(tag);
-                    for (name, value) in attributes {
-                        self.ops.push(op::ATTR);
-                        self.string(name);
-                        self.string(value);
-                    }
-                    for child in children.iter().rev() {
-                        work.push(Step::Append);
-                        work.push(Step::Open(child));
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// Whether `node`'s subtree has at least `n` nodes (stops counting there).
-fn node_count_at_least(node: &VNode, n: usize) -> bool {
-    let mut seen = 0;
-    let mut stack = vec![node];
-    while let Some(node) = stack.pop() {
-        seen += 1;
-        if seen >= n {
-            return true;
-        }
-        stack.extend(node.children());
-    }
-    false
-}
-
-/// Whether `node` renders to the same DOM as `template` except for the contents of text
-/// nodes (keys do not matter: they are never rendered). On `true`, `slots` holds the text
-/// nodes that differ, as (pre-order text index, new text).
-fn same_shape<'n>(template: &VNode, node: &'n VNode, slots: &mut Vec<(usize, &'n str)>) -> bool {
-    let mut text_index = 0usize;
-    let mut stack = vec![(template, node)];
-    while let Some(pair) = stack.pop() {
-        match pair {
-            (VNode::Text(a), VNode::Text(b)) => {
-                if a != b {
-                    slots.push((text_index, b));
-                }
-                text_index += 1;
-            }
-            (
-                VNode::Element {
-                    tag: tag_a,
-                    attributes: attrs_a,
-                    children: kids_a,
-                    ..
-                },
-                VNode::Element {
-                    tag: tag_b,
-                    attributes: attrs_b,
-                    children: kids_b,
-                    ..
-                },
-            ) if tag_a == tag_b && attrs_a == attrs_b && kids_a.len() == kids_b.len() => {
-                stack.extend(kids_a.iter().zip(kids_b).rev());
-            }
-            _ => return false,
-        }
-    }
-    true
 }
 // endregion
 

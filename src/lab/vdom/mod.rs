@@ -45,6 +45,7 @@
 mod apply;
 mod build;
 mod diff;
+pub mod encode;
 mod html;
 mod markup;
 pub mod rows;
@@ -64,6 +65,7 @@ pub use diff::{
     Patch, PatchCounts, PatchOp, count_moves, count_patches, describe, diff, format_path,
     longest_increasing_subsequence,
 };
+pub use encode::{DomCounts, Encoder, encode};
 pub use markup::{MAX_MARKUP_DEPTH, MarkupError, parse_markup, parse_markup_root};
 pub use rows::{Prng, keyed_list};
 pub use safety::{UnsafeMarkup, check_safe};
