@@ -125,3 +125,20 @@ pub fn event_checked(event: &web_sys::Event) -> Option<bool> {
         .dyn_ref::<web_sys::HtmlInputElement>()
         .map(|input| input.checked())
 }
+
+/// Sets the value of the `<input>`, `<textarea>` or `<select>` that `node` is (a
+/// `NodeRef`'s node), as a property: what the control shows now, also after a person has
+/// edited or picked (an `<option selected>` attribute stops counting then). Returns
+/// whether `node` was such a control.
+pub fn set_value(node: &web_sys::Node, value: &str) -> bool {
+    if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(value);
+    } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.set_value(value);
+    } else {
+        return false;
+    }
+    true
+}

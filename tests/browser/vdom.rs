@@ -6,11 +6,13 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
+use wasm_playground::app::tabs::vdom::bench_cases;
+use wasm_playground::app::tabs::vdom::yew_side::{run_yew_step, to_yew};
 use wasm_playground::lab::vdom::rows::{self, Prng};
 use wasm_playground::lab::vdom::{VNode, diff, parse_markup_root};
 use wasm_playground::web::vdom::{
-    DomCounts, TOUCHED_ATTRIBUTE, apply_patches, apply_patches_one_by_one, bench_cases, mount,
-    run_our_step, run_vanilla_step, run_yew_step, to_yew,
+    DomCounts, TOUCHED_ATTRIBUTE, apply_patches, apply_patches_one_by_one, mount, run_our_step,
+    run_vanilla_step,
 };
 use web_sys::Element;
 use yew::prelude::*;

@@ -45,6 +45,7 @@
 mod apply;
 mod build;
 mod diff;
+pub mod editor;
 pub mod encode;
 mod html;
 mod markup;
