@@ -11,8 +11,8 @@ use wasm_playground::app::tabs::vdom::yew_side::{run_yew_step, to_yew};
 use wasm_playground::lab::vdom::rows::{self, Prng};
 use wasm_playground::lab::vdom::{VNode, diff, parse_markup_root};
 use wasm_playground::web::vdom::{
-    DomCounts, TOUCHED_ATTRIBUTE, apply_patches, apply_patches_one_by_one, mount, run_our_step,
-    run_vanilla_step,
+    DomCounts, Mutations, TOUCHED_ATTRIBUTE, Watch, apply_patches, apply_patches_one_by_one, mount,
+    run_our_step, run_vanilla_step,
 };
 use web_sys::Element;
 use yew::prelude::*;
@@ -530,4 +530,31 @@ async fn batched_patches_copy_only_subtrees_of_the_same_shape_and_keep_every_tex
     // items 3, 4 and 6.
     assert_eq!(counts.clone, 3 + 3, "{counts:?}");
     assert_eq!(counts.set_text, 4, "{counts:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_watch_counts_changes_handed_to_the_observer_before_it_is_read() {
+    let div = new_div();
+    let watch = Watch::start(&div).unwrap();
+    div.set_attribute("title", "x").unwrap();
+    div.append_child(&document().create_text_node("t")).unwrap();
+    // The browser hands these records to the observer's callback at the next microtask
+    // checkpoint, as it does while Yew renders; they must still be counted.
+    settle().await;
+    div.set_attribute("title", "y").unwrap();
+    assert_eq!(
+        watch.take(),
+        Mutations {
+            added: 1,
+            removed: 0,
+            attributes: 2,
+            texts: 0
+        }
+    );
+    assert_eq!(
+        watch.take(),
+        Mutations::default(),
+        "each change is read once"
+    );
+    div.remove();
 }

@@ -1,6 +1,9 @@
 //! Counting what changed in a subtree with a `MutationObserver`: the same yardstick for
 //! our patcher and for Yew, whose DOM calls cannot be counted from outside.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
 use web_sys::{MutationObserver, MutationObserverInit, MutationRecord, Node};
 
@@ -58,18 +61,32 @@ impl Mutations {
     }
 }
 
-/// A `MutationObserver` on a subtree; [`Watch::take`] reads what changed since it started
-/// (synchronously, with `takeRecords`). Disconnects when dropped.
+/// A `MutationObserver` on a subtree; [`Watch::take`] reads what changed since it started.
+/// Disconnects when dropped.
+///
+/// The browser hands records to the observer's callback at the next microtask checkpoint,
+/// and a record handed over is gone from `takeRecords`. So both count: the callback adds
+/// what it is given to a tally, and `take` adds whatever is still queued. A renderer that
+/// patches in one task and is read in a later one (Yew renders from a microtask) is
+/// counted as fully as a synchronous patcher.
 pub struct Watch {
     observer: MutationObserver,
-    _callback: Closure<dyn FnMut()>,
+    delivered: Rc<Cell<Mutations>>,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
 }
 
 impl Watch {
     /// Starts watching `target` and everything under it.
     pub fn start(target: &Node) -> Result<Watch, DomError> {
-        // Records are read with takeRecords; the callback only has to exist.
-        let callback = Closure::<dyn FnMut()>::new(|| {});
+        let delivered = Rc::new(Cell::new(Mutations::default()));
+        let callback = {
+            let delivered = delivered.clone();
+            Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+                let mut tally = delivered.get();
+                tally.add(&Mutations::of_records(&records));
+                delivered.set(tally);
+            })
+        };
         let observer = dom_call(
             "MutationObserver",
             MutationObserver::new(callback.as_ref().unchecked_ref()),
@@ -82,13 +99,17 @@ impl Watch {
         dom_call("observe", observer.observe_with_options(target, &options))?;
         Ok(Watch {
             observer,
+            delivered,
             _callback: callback,
         })
     }
 
-    /// What changed since the start or the last `take`.
+    /// What changed since the start or the last `take`: the records already handed to
+    /// the callback and those still queued.
     pub fn take(&self) -> Mutations {
-        Mutations::of_records(&self.observer.take_records())
+        let mut tally = self.delivered.take();
+        tally.add(&Mutations::of_records(&self.observer.take_records()));
+        tally
     }
 }
 
