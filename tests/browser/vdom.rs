@@ -558,3 +558,51 @@ async fn a_watch_counts_changes_handed_to_the_observer_before_it_is_read() {
     );
     div.remove();
 }
+
+#[wasm_bindgen_test]
+async fn on_arrival_both_panes_show_their_changes_and_step_is_ready() {
+    for preset in ["page", "keyed", "attributes", "text"] {
+        let app = Mounted::at(&format!("#/vdom?preset={preset}")).await;
+        let yew: u32 = wait_for_text(&app, "#vdom-yew-observed", |t| !t.is_empty())
+            .await
+            .parse()
+            .unwrap();
+        let ours: u32 = text_of(&app, "#vdom-ours-observed").parse().unwrap();
+        assert!(ours > 0 && yew > 0, "{preset}: ours {ours}, Yew {yew}");
+        if preset == "page" {
+            // Two texts, one attribute, one new item: four changes that any renderer makes
+            // (Yew makes a few more: it fills a new element after inserting it).
+            assert_eq!(ours, 4);
+            assert!(yew >= 4, "Yew: {yew}");
+        }
+        // Both panes show "after", and Step starts again from "before".
+        let total = app
+            .root
+            .query_selector_all("#vdom-patches li")
+            .unwrap()
+            .length();
+        assert_eq!(
+            text_of(&app, "#vdom-step-status"),
+            format!("{total} of {total} applied")
+        );
+        assert!(
+            text_of(&app, "#vdom-step-hint").contains("starts again from Before"),
+            "{preset}"
+        );
+        let step = app.get("#vdom-step");
+        assert!(!step.has_attribute("disabled"), "{preset}: Step is ready");
+        step.click();
+        settle().await;
+        assert_eq!(
+            text_of(&app, "#vdom-step-status"),
+            format!("1 of {total} applied"),
+            "{preset}"
+        );
+        assert!(
+            app.get("#vdom-patches")
+                .query_selector("li.current")
+                .unwrap()
+                .is_some()
+        );
+    }
+}

@@ -34,7 +34,7 @@ pub(super) fn mutations_table(m: &Mutations, id: &'static str) -> Html {
 /// What a button asks of the pane.
 #[derive(Clone, Copy)]
 enum Action {
-    /// The next patch, highlighted.
+    /// The next patch, highlighted; after the last one, from the start again.
     Step,
     Reset,
     ApplyAll,
@@ -69,8 +69,12 @@ pub(super) fn OurPane(props: &OurPaneProps) -> Html {
             let (Some(pair), Some(pane)) = (&pair, pane.as_mut()) else {
                 return;
             };
+            let done = pane.applied() >= pair.patches.len();
             match action {
                 Action::Step => {
+                    if done {
+                        pane.reset(&pair.before);
+                    }
                     pane.step(&pair.patches, true);
                 }
                 Action::Reset => pane.reset(&pair.before),
@@ -124,10 +128,13 @@ pub(super) fn OurPane(props: &OurPaneProps) -> Html {
             </p>
             <div class="row-buttons" role="group" aria-label="Step mode">
                 <button type="button" class="button" id="vdom-reset" onclick={button(Action::Reset)}>{ "Reset" }</button>
-                <button type="button" class="button primary" id="vdom-step" disabled={applied >= total} onclick={button(Action::Step)}>{ "Step" }</button>
+                <button type="button" class="button primary" id="vdom-step" disabled={total == 0} onclick={button(Action::Step)}>{ "Step" }</button>
                 <button type="button" class="button" id="vdom-apply-all" disabled={applied >= total} onclick={button(Action::ApplyAll)}>{ "Apply all" }</button>
                 <span id="vdom-step-status" aria-live="polite">{ format!("{} of {} applied", grouped(applied), grouped(total)) }</span>
             </div>
+            if total > 0 && applied >= total {
+                <p class="note" id="vdom-step-hint">{ "Step starts again from Before, one patch at a time." }</p>
+            }
             <div class="live-host" ref={host}></div>
             { for verdict }
             <h4>{ "DOM calls made" }</h4>
