@@ -606,3 +606,50 @@ async fn on_arrival_both_panes_show_their_changes_and_step_is_ready() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+async fn markup_that_could_leave_its_pane_is_refused_and_the_rules_are_on_the_page() {
+    let app = Mounted::at("#/vdom?preset=text").await;
+    settle().await;
+    let top_layer = [
+        "<div><div popover=\"manual\" id=\"p\">x</div></div>",
+        "<div><button popovertarget=\"p\">open</button></div>",
+        "<div><button commandfor=\"d\" command=\"show-modal\">open</button><dialog id=\"d\">x</dialog></div>",
+    ];
+    for markup in top_layer {
+        type_into(&app, "#vdom-after", markup);
+        settle().await;
+        let error = text_of(&app, "#vdom-after-error");
+        assert!(
+            error.contains("keep the preview in its pane"),
+            "{markup}: {error:?}"
+        );
+        assert_eq!(
+            count("[popover], [popovertarget], [commandfor], dialog"),
+            0,
+            "{markup}"
+        );
+    }
+    // Positioning is the panes' CSS's to contain, not a reason to refuse.
+    type_into(
+        &app,
+        "#vdom-after",
+        "<div style=\"position:fixed;inset:0;z-index:99999\">x</div>",
+    );
+    settle().await;
+    assert_eq!(text_of(&app, "#vdom-after-error"), "");
+    assert!(
+        app.get("#vdom-ours")
+            .inner_html()
+            .contains("position:fixed")
+    );
+    let rules = text_of(&app, "#vdom-preview-rules");
+    for said in [
+        "script",
+        "style attributes included",
+        "popover",
+        "cannot leave",
+    ] {
+        assert!(rules.contains(said), "the rules say {said:?}: {rules}");
+    }
+}

@@ -2,7 +2,7 @@
 //! a browser: the presets, turning text into a tree that may go into the live panes
 //! ([`parse_for_preview`]), and the keyed-list rewrites of its buttons ([`edit_list`]).
 
-use super::{VNode, check_safe, parse_markup_root};
+use super::{UnsafeMarkup, VNode, check_safe, parse_markup_root};
 use crate::lab::fmt::grouped;
 use crate::lab::rng::SplitMix64;
 
@@ -11,9 +11,20 @@ pub const MAX_MARKUP_CHARS: usize = 50_000;
 /// Most nodes a tree may have in the live panes.
 pub const MAX_NODES: usize = 3_000;
 
+/// Attributes refused on top of [`check_safe`], because no stylesheet can keep what they
+/// do inside the preview pane: each one can put an element in the browser's top layer,
+/// above the whole page (a popover, or a dialog opened as modal by a command button).
+pub const TOP_LAYER_ATTRIBUTES: [&str; 5] = [
+    "popover",
+    "popovertarget",
+    "popovertargetaction",
+    "commandfor",
+    "command",
+];
+
 /// The tree the tab shows for `text`, or the message for the editor: markup that parses
-/// ([`parse_markup_root`]), stays within [`MAX_MARKUP_CHARS`] and [`MAX_NODES`] and passes
-/// [`check_safe`].
+/// ([`parse_markup_root`]), stays within [`MAX_MARKUP_CHARS`] and [`MAX_NODES`], passes
+/// [`check_safe`] and carries none of the [`TOP_LAYER_ATTRIBUTES`].
 pub fn parse_for_preview(text: &str) -> Result<VNode, String> {
     let chars = text.chars().count();
     if chars > MAX_MARKUP_CHARS {
@@ -34,7 +45,45 @@ pub fn parse_for_preview(text: &str) -> Result<VNode, String> {
         ));
     }
     check_safe(&tree).map_err(|e| format!("Not rendered, for safety: {e}."))?;
+    check_stays_in_pane(&tree)
+        .map_err(|e| format!("Not rendered, to keep the preview in its pane: {e}."))?;
     Ok(tree)
+}
+
+/// Refuses the first element (in document order) with one of the
+/// [`TOP_LAYER_ATTRIBUTES`], ASCII case-insensitively. Iterative: any depth.
+pub fn check_stays_in_pane(tree: &VNode) -> Result<(), UnsafeMarkup> {
+    let mut work: Vec<(&VNode, Vec<usize>)> = vec![(tree, Vec::new())];
+    while let Some((node, path)) = work.pop() {
+        let VNode::Element {
+            tag,
+            attributes,
+            children,
+            ..
+        } = node
+        else {
+            continue;
+        };
+        if let Some((name, _)) = attributes.iter().find(|(name, _)| {
+            TOP_LAYER_ATTRIBUTES
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(name))
+        }) {
+            return Err(UnsafeMarkup {
+                path,
+                tag: tag.clone(),
+                attribute: Some(name.clone()),
+                reason: "it can open an element above the whole page, outside the preview"
+                    .to_owned(),
+            });
+        }
+        for (i, child) in children.iter().enumerate().rev() {
+            let mut child_path = path.clone();
+            child_path.push(i);
+            work.push((child, child_path));
+        }
+    }
+    Ok(())
 }
 
 /// A starting pair for the editors.
@@ -236,6 +285,39 @@ mod tests {
         assert!(error.starts_with("Line 2, column 9: "), "{error}");
         let error = parse_for_preview("<div><script>x()</script></div>").unwrap_err();
         assert!(error.starts_with("Not rendered, for safety: "), "{error}");
+        // Position, size and stacking are the pane's job (CSS containment); these are not.
+        assert!(
+            parse_for_preview("<div style=\"position:fixed;inset:0;z-index:99999\">x</div>")
+                .is_ok()
+        );
+        for markup in [
+            "<div><div popover=\"manual\" id=\"p\">x</div></div>",
+            "<div><button popovertarget=\"p\">open</button></div>",
+            "<div><button commandfor=\"d\" command=\"show-modal\">open</button><dialog id=\"d\">x</dialog></div>",
+        ] {
+            let error = parse_for_preview(markup).unwrap_err();
+            assert!(
+                error.starts_with("Not rendered, to keep the preview in its pane: refused"),
+                "{markup}: {error}"
+            );
+        }
+        let error = check_stays_in_pane(
+            &parse_markup_root("<div><p>a</p><p><b popover>x</b></p></div>").unwrap(),
+        )
+        .unwrap_err();
+        assert_eq!(error.path, [1, 0]);
+        assert_eq!(error.tag, "b");
+        assert_eq!(error.attribute.as_deref(), Some("popover"));
+        let shouting = VNode::Element {
+            tag: "div".into(),
+            key: None,
+            attributes: vec![("PopoverTarget".into(), "p".into())],
+            children: vec![],
+        };
+        assert!(
+            check_stays_in_pane(&shouting).is_err(),
+            "names compared without case"
+        );
     }
 
     #[test]

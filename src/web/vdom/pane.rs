@@ -27,12 +27,15 @@ pub struct LivePane {
 }
 
 impl LivePane {
-    /// An empty pane: a `<div id={id} class="live">` named `label` for assistive
-    /// technology, not yet in the document. `None` without a document.
+    /// An empty pane: a focusable `<div id={id} class="live" role="group">` named `label`
+    /// for assistive technology, not yet in the document. `None` without a document.
     pub fn new(id: &str, label: &str) -> Option<LivePane> {
         let element = document().ok()?.create_element("div").ok()?;
         element.set_id(id);
         element.set_class_name("live");
+        element.set_attribute("role", "group").ok()?;
+        // Markup can make the pane scroll: keyboard users can then scroll it too.
+        element.set_attribute("tabindex", "0").ok()?;
         element.set_attribute("aria-label", label).ok()?;
         Some(LivePane {
             element,

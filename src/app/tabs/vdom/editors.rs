@@ -1,5 +1,5 @@
 //! The input card: the preset picker, the Before and After editors with their messages,
-//! and the keyed-list buttons.
+//! the keyed-list buttons, and what the preview allows.
 
 use yew::prelude::*;
 
@@ -97,9 +97,9 @@ pub(super) fn Editors(props: &EditorsProps) -> Html {
                 <button type="button" class="button" id="vdom-after-to-before" onclick={after_to_before}>{ "After → Before" }</button>
             </div>
             <p class="note">
-                { "The list buttons rewrite After when its root's children all have a " }<code>{ "key" }</code>
-                { ". Markup with script, iframe, object or embed elements, on* attributes or javascript: URLs is refused before it reaches the page." }
+                { "The list buttons rewrite After when its root's children all have a " }<code>{ "key" }</code>{ "." }
             </p>
+            <super::rules::PreviewRules />
         </section>
     }
 }

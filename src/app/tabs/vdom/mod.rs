@@ -4,7 +4,7 @@
 //!
 //! | section | component |
 //! |---|---|
-//! | the two editors, presets, list buttons | [`editors::Editors`] |
+//! | the two editors, presets, list buttons, what the preview allows | [`editors::Editors`] |
 //! | the patch list and `render_html(after)` | [`patches::PatchList`] |
 //! | our patcher's live pane, Step / Reset / Apply all | [`ours::OurPane`] |
 //! | Yew's live pane | [`yew_pane::YewPane`] |
@@ -17,6 +17,7 @@ mod editors;
 mod measured;
 mod ours;
 mod patches;
+mod rules;
 mod yew_pane;
 pub mod yew_side;
 

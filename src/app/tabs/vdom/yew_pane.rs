@@ -59,7 +59,7 @@ pub(super) fn YewPane(props: &YewPaneProps) -> Html {
     html! {
         <>
             <p class="note">{ if *showing_after { "Rendered before, then after: Yew patched its own DOM." } else { "Rendering before…" } }</p>
-            <div class="live" id="vdom-yew" ref={node}>{ (*html).clone() }</div>
+            <div class="live" id="vdom-yew" ref={node} role="group" aria-label="Live DOM rendered by Yew" tabindex="0">{ (*html).clone() }</div>
             { match *verdict {
                 Some(true) => html! { <p class="verdict ok" id="vdom-yew-verdict">{ "✓ innerHTML equals render_html(after)" }</p> },
                 Some(false) => html! { <p class="verdict bad" id="vdom-yew-verdict">{ "✗ innerHTML differs from render_html(after) (Yew keeps an attribute's old position when only its value changes)" }</p> },
