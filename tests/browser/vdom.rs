@@ -653,3 +653,37 @@ async fn markup_that_could_leave_its_pane_is_refused_and_the_rules_are_on_the_pa
         assert!(rules.contains(said), "the rules say {said:?}: {rules}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_page_names_the_tutorial_not_the_seed_and_explains_the_parse_back_check() {
+    let app = Mounted::at("#/vdom?preset=page").await;
+    settle().await;
+    let options = app
+        .get("#vdom-preset")
+        .query_selector_all("option")
+        .unwrap();
+    let titles: Vec<String> = (0..options.length())
+        .filter_map(|i| options.item(i))
+        .filter_map(|o| o.text_content())
+        .collect();
+    assert!(
+        titles.iter().any(|t| t == "The tutorial's page"),
+        "{titles:?}"
+    );
+    assert!(
+        !app.text().to_lowercase().contains("seed"),
+        "{}",
+        app.text()
+    );
+    assert_eq!(
+        text_of(&app, "#vdom-mxss"),
+        "Before rendering, we also check that the HTML we write would be read back by a browser as exactly this tree — an <img> inside <svg>, a <div> inside <p> or text inside an SVG <style> would be rebuilt differently — so no markup can turn into live script when it is parsed again (mutation XSS)."
+    );
+    assert_eq!(
+        app.get("#vdom-mxss")
+            .query_selector_all("code")
+            .unwrap()
+            .length(),
+        5
+    );
+}

@@ -122,7 +122,7 @@ impl Preset {
     /// Its name in the picker.
     pub fn title(self) -> &'static str {
         match self {
-            Preset::Page => "The seed's page",
+            Preset::Page => "The tutorial's page",
             Preset::Keyed => "Keyed list",
             Preset::Attributes => "Attributes only",
             Preset::Text => "Text only",
@@ -261,6 +261,7 @@ mod tests {
             let after = parse_for_preview(preset.after()).unwrap();
             assert_ne!(before, after, "{preset:?}");
             assert_eq!(Preset::from_id(preset.id()), Some(preset));
+            assert!(!preset.title().to_lowercase().contains("seed"));
         }
         assert_eq!(Preset::from_id("nope"), None);
         let keyed_before = parse_for_preview(Preset::Keyed.before()).unwrap();

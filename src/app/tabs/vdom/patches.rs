@@ -56,13 +56,13 @@ pub(super) fn PatchList(props: &PatchListProps) -> Html {
                     if total == 0 {
                         <p class="note">{ "The trees are equal: nothing to do." }</p>
                     } else {
-                        <ol class="patch-list" id="vdom-patches" aria-label="Patches in order">{ for listed }</ol>
+                        <ol class="patch-list" id="vdom-patches" aria-label="Patches in order" tabindex="0">{ for listed }</ol>
                     }
                     if total > MAX_LISTED {
                         <p class="note">{ format!("…and {} more.", grouped(total - MAX_LISTED)) }</p>
                     }
                     <h3>{ "render_html(after)" }</h3>
-                    <pre class="html-out" id="vdom-html">{ pair.after_html.clone() }</pre>
+                    <pre class="html-out" id="vdom-html" tabindex="0" aria-label="render_html(after)">{ pair.after_html.clone() }</pre>
                 </>
             }
         }
