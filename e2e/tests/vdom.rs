@@ -108,6 +108,118 @@ fn a_preset_runs_and_step_mode_works() {
     b.assert_no_error_banner();
 }
 
+/// Markup a person types that tries to cover the page: none of it is drawn or clickable
+/// outside its pane, the editor stays reachable, the page does not scroll sideways.
+const HOSTILE_STYLES: [&str; 10] = [
+    "position:fixed;inset:0;z-index:2147483647;background:red",
+    "position:fixed;top:0;left:0;width:100vw;height:100vh;background:red",
+    "position:absolute;top:-5000px;left:-5000px;width:100000px;height:100000px;background:red",
+    "position:sticky;top:0;height:100000px;background:red",
+    "width:100000px;height:60px;background:red",
+    "margin-left:-100000px;width:200000px;background:red",
+    "font-size:2000px;line-height:1",
+    "outline:100000px solid red",
+    "box-shadow:0 0 0 100000px red",
+    "transform:scale(400);background:red",
+];
+
+/// Samples points over the whole window: any that hits an element inside a live pane
+/// must lie inside that pane's box. Answers the points that do not, as text.
+const ESCAPES: &str = r#"
+const panes = [...document.querySelectorAll('#vdom-ours, #vdom-yew')];
+const bad = [];
+for (let y = 2; y < innerHeight; y += 23) {
+  for (let x = 2; x < innerWidth; x += 23) {
+    const hit = document.elementFromPoint(x, y);
+    const pane = panes.find(p => p.contains(hit));
+    if (!pane) continue;
+    const r = pane.getBoundingClientRect();
+    if (x < r.left || x > r.right || y < r.top || y > r.bottom) {
+      bad.push(`${pane.id} drawn at ${x},${y} (pane ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)})`);
+    }
+  }
+}
+return bad.slice(0, 5).join('; ');
+"#;
+
+#[test]
+fn the_live_preview_stays_inside_its_pane_whatever_the_markup() {
+    let server = server();
+    let b = Browser::start(1280, 900).unwrap();
+    b.goto(&server.url("#/vdom?preset=text")).unwrap();
+    b.wait_for(
+        "the panes",
+        "const v = document.getElementById('vdom-yew-verdict'); return v && v.textContent.includes('✓');",
+        WAIT,
+    )
+    .unwrap();
+    for style in HOSTILE_STYLES {
+        let markup = format!("<div><div style=\"{style}\">covered?</div></div>");
+        b.retype("#vdom-after", &markup).unwrap();
+        b.wait_for(
+            "both panes to show the markup",
+            &format!(
+                "return ['vdom-ours', 'vdom-yew'].every(id => document.getElementById(id).innerHTML.includes({:?}));",
+                style
+            ),
+            WAIT,
+        )
+        .unwrap();
+        for (place, scroll) in [
+            ("at the top", "window.scrollTo(0, 0);"),
+            (
+                "with the editor in view",
+                "document.getElementById('vdom-after').scrollIntoView({ block: 'center' });",
+            ),
+            (
+                "with the panes in view",
+                "document.getElementById('vdom-ours').scrollIntoView({ block: 'center' });",
+            ),
+        ] {
+            b.exec(scroll, vec![]).unwrap();
+            let escapes = b.exec(ESCAPES, vec![]).unwrap();
+            assert_eq!(escapes, json!(""), "{style}, {place}");
+        }
+        b.exec("window.scrollTo(0, 0);", vec![]).unwrap();
+        let editor_on_top = b
+            .exec(
+                "const e = document.getElementById('vdom-after'); e.scrollIntoView({ block: 'center' }); const r = e.getBoundingClientRect(); return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === e;",
+                vec![],
+            )
+            .unwrap();
+        assert_eq!(
+            editor_on_top,
+            json!(true),
+            "{style}: the editor can be clicked"
+        );
+        let wider = b
+            .exec(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+                vec![],
+            )
+            .unwrap();
+        assert_eq!(
+            wider,
+            json!(0),
+            "{style}: the page does not scroll sideways"
+        );
+        let inside_card = b
+            .exec(
+                "return ['vdom-ours', 'vdom-yew'].every(id => { const p = document.getElementById(id).getBoundingClientRect(); const c = document.getElementById(id).closest('.card').getBoundingClientRect(); return p.left >= c.left && p.right <= c.right && p.top >= c.top && p.bottom <= c.bottom; });",
+                vec![],
+            )
+            .unwrap();
+        assert_eq!(
+            inside_card,
+            json!(true),
+            "{style}: each pane keeps to its card"
+        );
+    }
+    b.screenshot(&screenshot_dir().join("vdom-hostile-1280.png"))
+        .unwrap();
+    b.assert_no_error_banner();
+}
+
 /// Not a test: runs the tab's benchmark in the release build and prints the table, so
 /// the numbers quoted for this tab come from an optimised build. Run with
 /// `cargo test -p wasm-playground-e2e --test vdom -- --ignored --nocapture`.

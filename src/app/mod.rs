@@ -123,6 +123,8 @@ pub fn href(route: Route) -> String {
 
 #[component]
 pub fn App() -> Html {
+    // The Bench tab's suite is assembled in `web`, which cannot name Yew's benchmark side.
+    tabs::vdom::add_bench_contenders();
     html! {
         <HashRouter>
             <shell::Shell />

@@ -133,3 +133,20 @@ pub fn event_target_id(event: &web_sys::Event) -> Option<String> {
     let id = event.target()?.dyn_ref::<web_sys::Element>()?.id();
     (!id.is_empty()).then_some(id)
 }
+
+/// Sets the value of the `<input>`, `<textarea>` or `<select>` that `node` is (a
+/// `NodeRef`'s node), as a property: what the control shows now, also after a person has
+/// edited or picked (an `<option selected>` attribute stops counting then). Returns
+/// whether `node` was such a control.
+pub fn set_value(node: &web_sys::Node, value: &str) -> bool {
+    if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(value);
+    } else if let Some(select) = node.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.set_value(value);
+    } else {
+        return false;
+    }
+    true
+}

@@ -6,11 +6,13 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
+use wasm_playground::app::tabs::vdom::bench_cases;
+use wasm_playground::app::tabs::vdom::yew_side::{run_yew_step, to_yew};
 use wasm_playground::lab::vdom::rows::{self, Prng};
 use wasm_playground::lab::vdom::{VNode, diff, parse_markup_root};
 use wasm_playground::web::vdom::{
-    DomCounts, TOUCHED_ATTRIBUTE, apply_patches, apply_patches_one_by_one, bench_cases, mount,
-    run_our_step, run_vanilla_step, run_yew_step, to_yew,
+    DomCounts, Mutations, TOUCHED_ATTRIBUTE, Watch, apply_patches, apply_patches_one_by_one, mount,
+    run_our_step, run_vanilla_step,
 };
 use web_sys::Element;
 use yew::prelude::*;
@@ -528,4 +530,160 @@ async fn batched_patches_copy_only_subtrees_of_the_same_shape_and_keep_every_tex
     // items 3, 4 and 6.
     assert_eq!(counts.clone, 3 + 3, "{counts:?}");
     assert_eq!(counts.set_text, 4, "{counts:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_watch_counts_changes_handed_to_the_observer_before_it_is_read() {
+    let div = new_div();
+    let watch = Watch::start(&div).unwrap();
+    div.set_attribute("title", "x").unwrap();
+    div.append_child(&document().create_text_node("t")).unwrap();
+    // The browser hands these records to the observer's callback at the next microtask
+    // checkpoint, as it does while Yew renders; they must still be counted.
+    settle().await;
+    div.set_attribute("title", "y").unwrap();
+    assert_eq!(
+        watch.take(),
+        Mutations {
+            added: 1,
+            removed: 0,
+            attributes: 2,
+            texts: 0
+        }
+    );
+    assert_eq!(
+        watch.take(),
+        Mutations::default(),
+        "each change is read once"
+    );
+    div.remove();
+}
+
+#[wasm_bindgen_test]
+async fn on_arrival_both_panes_show_their_changes_and_step_is_ready() {
+    for preset in ["page", "keyed", "attributes", "text"] {
+        let app = Mounted::at(&format!("#/vdom?preset={preset}")).await;
+        let yew: u32 = wait_for_text(&app, "#vdom-yew-observed", |t| !t.is_empty())
+            .await
+            .parse()
+            .unwrap();
+        let ours: u32 = text_of(&app, "#vdom-ours-observed").parse().unwrap();
+        assert!(ours > 0 && yew > 0, "{preset}: ours {ours}, Yew {yew}");
+        if preset == "page" {
+            // Two texts, one attribute, one new item: four changes that any renderer makes
+            // (Yew makes a few more: it fills a new element after inserting it).
+            assert_eq!(ours, 4);
+            assert!(yew >= 4, "Yew: {yew}");
+        }
+        // Both panes show "after", and Step starts again from "before".
+        let total = app
+            .root
+            .query_selector_all("#vdom-patches li")
+            .unwrap()
+            .length();
+        assert_eq!(
+            text_of(&app, "#vdom-step-status"),
+            format!("{total} of {total} applied")
+        );
+        assert!(
+            text_of(&app, "#vdom-step-hint").contains("starts again from Before"),
+            "{preset}"
+        );
+        let step = app.get("#vdom-step");
+        assert!(!step.has_attribute("disabled"), "{preset}: Step is ready");
+        step.click();
+        settle().await;
+        assert_eq!(
+            text_of(&app, "#vdom-step-status"),
+            format!("1 of {total} applied"),
+            "{preset}"
+        );
+        assert!(
+            app.get("#vdom-patches")
+                .query_selector("li.current")
+                .unwrap()
+                .is_some()
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn markup_that_could_leave_its_pane_is_refused_and_the_rules_are_on_the_page() {
+    let app = Mounted::at("#/vdom?preset=text").await;
+    settle().await;
+    let top_layer = [
+        "<div><div popover=\"manual\" id=\"p\">x</div></div>",
+        "<div><button popovertarget=\"p\">open</button></div>",
+        "<div><button commandfor=\"d\" command=\"show-modal\">open</button><dialog id=\"d\">x</dialog></div>",
+    ];
+    for markup in top_layer {
+        type_into(&app, "#vdom-after", markup);
+        settle().await;
+        let error = text_of(&app, "#vdom-after-error");
+        assert!(
+            error.contains("keep the preview in its pane"),
+            "{markup}: {error:?}"
+        );
+        assert_eq!(
+            count("[popover], [popovertarget], [commandfor], dialog"),
+            0,
+            "{markup}"
+        );
+    }
+    // Positioning is the panes' CSS's to contain, not a reason to refuse.
+    type_into(
+        &app,
+        "#vdom-after",
+        "<div style=\"position:fixed;inset:0;z-index:99999\">x</div>",
+    );
+    settle().await;
+    assert_eq!(text_of(&app, "#vdom-after-error"), "");
+    assert!(
+        app.get("#vdom-ours")
+            .inner_html()
+            .contains("position:fixed")
+    );
+    let rules = text_of(&app, "#vdom-preview-rules");
+    for said in [
+        "script",
+        "style attributes included",
+        "popover",
+        "cannot leave",
+    ] {
+        assert!(rules.contains(said), "the rules say {said:?}: {rules}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_page_names_the_tutorial_not_the_seed_and_explains_the_parse_back_check() {
+    let app = Mounted::at("#/vdom?preset=page").await;
+    settle().await;
+    let options = app
+        .get("#vdom-preset")
+        .query_selector_all("option")
+        .unwrap();
+    let titles: Vec<String> = (0..options.length())
+        .filter_map(|i| options.item(i))
+        .filter_map(|o| o.text_content())
+        .collect();
+    assert!(
+        titles.iter().any(|t| t == "The tutorial's page"),
+        "{titles:?}"
+    );
+    assert!(
+        !app.text().to_lowercase().contains("seed"),
+        "{}",
+        app.text()
+    );
+    assert_eq!(
+        text_of(&app, "#vdom-mxss"),
+        "Before rendering, we also check that the HTML we write would be read back by a browser as exactly this tree — an <img> inside <svg>, a <div> inside <p> or text inside an SVG <style> would be rebuilt differently — so no markup can turn into live script when it is parsed again (mutation XSS)."
+    );
+    assert_eq!(
+        app.get("#vdom-mxss")
+            .query_selector_all("code")
+            .unwrap()
+            .length(),
+        5
+    );
 }

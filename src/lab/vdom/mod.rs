@@ -48,6 +48,8 @@
 mod apply;
 mod build;
 mod diff;
+pub mod editor;
+pub mod encode;
 mod html;
 mod markup;
 mod namespace;
@@ -69,6 +71,7 @@ pub use diff::{
     Patch, PatchCounts, PatchOp, count_moves, count_patches, describe, diff, format_path,
     longest_increasing_subsequence,
 };
+pub use encode::{DomCounts, Encoder, encode};
 pub use markup::{MAX_MARKUP_DEPTH, MarkupError, parse_markup, parse_markup_root};
 pub use rows::{Prng, keyed_list};
 pub use safety::{UnsafeMarkup, check_safe};

@@ -574,7 +574,7 @@ fn html5ever_reads_the_corpus_back() {
 
 #[test]
 fn html5ever_shows_why_self_closing_div_is_wrong() {
-    // The seed wrote "<div/>"; a real parser leaves that div open and nests the next one.
+    // The tutorial's version wrote "<div/>"; a real parser leaves that div open and nests the next one.
     let parsed = judge::parse("<div/><span></span>");
     assert_eq!(
         parsed,

@@ -214,33 +214,45 @@ export function makeVanillaCase(op, rows, stage, labels) {
 //
 // Calling a DOM method from WASM goes through a JS glue function per call; replaying a
 // patch list with web-sys makes thousands of those crossings. Instead the Rust side
-// (src/web/vdom.rs, `Encoder`) writes the whole list as numbers into one Uint32Array and
+// (src/lab/vdom/encode.rs, `Encoder`) writes the whole list as numbers into one Uint32Array and
 // every string into one JS string (`strings`, sliced by UTF-16 offset), and this loop
 // makes the DOM calls — the technique of sledgehammer-bindgen (Dioxus) and of Leptos's
 // and Solid's template cloning: an inserted or replacing node whose shape (tags, attributes,
 // structure) was already built in this list is copied with cloneNode(true), texts set,
 // as the vanilla-js benchmark entry does by hand.
 //
-// Opcodes (keep in step with `op` in src/web/vdom.rs):
-const PATCH = 1; //       n, i1..in   start a patch; `node` = root, then childNodes[i1], …
-const SET_TEXT = 2; //    off, len
-const SET_ATTR = 3; //    nameOff, nameLen, valueOff, valueLen
-const REMOVE_ATTR = 4; // nameOff, nameLen
-const REPLACE = 5; //     (pops the built node)
-const INSERT = 6; //      index (pops the built node)
-const REMOVE = 7; //      index
-const MOVE = 8; //        from, to
-const ELEM = 10; //       tagOff, tagLen           push a new element
-const ATTR = 11; //       nameOff, nameLen, valueOff, valueLen   on the top element
-const TEXT = 12; //       off, len                 push a new text node
-const APPEND = 13; //     pop a node, append it to the new top
-const CLONE = 14; //      template                 push a deep copy of a template
-const SLOT = 15; //       k, off, len              set the k-th text (pre-order) of the top
-const KEEP = 16; //       template                 remember the top node as a template
-
-// Indexes into `counts` (the order of DomCounts::from_js in src/web/vdom.rs).
-const C_ELEMENT = 0, C_TEXT = 1, C_INSERT = 2, C_MOVE = 3, C_REMOVE = 4, C_REPLACE = 5,
-  C_SET_ATTR = 6, C_REMOVE_ATTR = 7, C_SET_TEXT = 8, C_CLONE = 9;
+// The opcodes and the indexes into `counts` come from lab::vdom::encode (`Op`, `Counter`,
+// which also document each op's operands):
+// region: opcodes
+// Written from lab::vdom::encode (Op, Counter) by `UPDATE_JS=1 cargo test --test vdom_js_table`;
+// that test fails while this block and the Rust enums disagree. Do not edit by hand.
+const PATCH = 1; // n, i1..in: start a patch at root.childNodes[i1]…
+const SET_TEXT = 2; // text
+const SET_ATTR = 3; // name, value
+const REMOVE_ATTR = 4; // name
+const REPLACE = 5; // (pops the built node)
+const INSERT = 6; // index (pops the built node)
+const REMOVE = 7; // index
+const MOVE = 8; // from, to
+const ELEM = 10; // tag: push a new element
+const ATTR = 11; // name, value: on the top element
+const TEXT = 12; // text: push a new text node
+const APPEND = 13; // pop a node, append it to the new top
+const CLONE = 14; // template: push a deep copy of a template
+const SLOT = 15; // k, text: set the k-th text (pre-order) of the top
+const KEEP = 16; // template: remember the top node as a template
+// Indexes into `counts`.
+const C_ELEMENT = 0; // createElement
+const C_TEXT = 1; // createTextNode
+const C_INSERT = 2; // insertBefore / appendChild (new)
+const C_MOVE = 3; // insertBefore (move)
+const C_REMOVE = 4; // removeChild
+const C_REPLACE = 5; // replaceChild
+const C_SET_ATTR = 6; // setAttribute
+const C_REMOVE_ATTR = 7; // removeAttribute
+const C_SET_TEXT = 8; // text update
+const C_CLONE = 9; // cloneNode (template)
+// endregion
 
 class PatchFailure extends Error {
   constructor(patch, message) {
