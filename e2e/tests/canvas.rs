@@ -50,15 +50,15 @@ fn draw_undo_reload_and_the_drawing_is_back() {
     // Two pen strokes: 7 and 6 commands.
     b.exec(DRAW, vec![json!([[50, 50], [120, 80], [200, 60]])])
         .unwrap();
-    wait_count(&b, "7 commands in 1 strokes");
+    wait_count(&b, "7 commands in 1 stroke");
     b.exec(DRAW, vec![json!([[300, 300], [400, 200]])]).unwrap();
     wait_count(&b, "13 commands in 2 strokes");
 
     b.click("#canvas-undo").unwrap();
-    wait_count(&b, "7 commands in 1 strokes");
+    wait_count(&b, "7 commands in 1 stroke");
 
     b.refresh().unwrap();
-    wait_count(&b, "7 commands in 1 strokes");
+    wait_count(&b, "7 commands in 1 stroke");
     // And it is painted again: the canvas has opaque pixels.
     let painted = b
         .exec(
