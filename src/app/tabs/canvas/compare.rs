@@ -150,17 +150,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                     </button>
                 }
             </div>
-            if *source != 0 {
-                <p class="note" id="canvas-stress-note">
-                    { format!("Renderer B rasterizes all {} shapes (about {} commands) in one call, and the page does not respond until it is done: ",
-                        grouped(*source), grouped(*source * 47 / 10)) }
-                    { match *estimate {
-                        Some(ms) => format!("{} in this browser (estimated from {} shapes just now). ", about_duration(ms), grouped(PROBE_SHAPES)),
-                        None => "the time grows with the number of shapes. ".into(),
-                    } }
-                    { "Renderer A's calls are made in slices, with the progress shown." }
-                </p>
-            }
+            if *source != 0 { { stress_note(*source, *estimate) } }
             <div class="pair" hidden={empty}>
                 <figure>
                     <figcaption>{ "A: Canvas 2D calls from Rust (web-sys)" }</figcaption>
@@ -173,22 +163,44 @@ pub fn Compare(props: &CompareProps) -> Html {
                         role="img" aria-label="Renderer B output" />
                 </figure>
             </div>
-            <p id="canvas-agreement" aria-live="polite">
-                { match &*outcome {
-                    Outcome::Empty if *source != 0 => html! { { "Press “Draw with both” to draw the stress scene." } },
-                    Outcome::Empty => html! { { "Nothing to compare yet: your drawing is empty. Draw on the canvas above, start from the sample drawing, or pick a stress scene." } },
-                    Outcome::Working { done, total } => html! { <>
-                        <progress max={total.to_string()} value={done.to_string()} aria-label="Renderer A's calls">
-                            { format!("{done} of {total}") }</progress>
-                        { format!(" Drawing: {} of {} commands through renderer A, then renderer B…", grouped(*done), grouped(*total)) }
-                    </> },
-                    Outcome::Failed(why) => html! { <span class="field-error">{ why.clone() }</span> },
-                    Outcome::Done { label, c } => html! { <>
-                        <span class="agree">{ format!("{:.2} % of pixels agree", c.percent) }</span>
-                        { format!(" — {label}: A {}, B {} (each including a full read-back).", duration_ms(c.a_ms), duration_ms(c.b_ms)) }
-                    </> },
-                } }
-            </p>
+            <p id="canvas-agreement" aria-live="polite">{ outcome_view(&outcome, *source) }            </p>
         </>
+    }
+}
+
+/// The line under the two canvases: where the comparison is, or what it found.
+fn outcome_view(outcome: &Outcome, source: usize) -> Html {
+    match outcome {
+        Outcome::Empty if source != 0 => {
+            html! { { "Press “Draw with both” to draw the stress scene." } }
+        }
+        Outcome::Empty => {
+            html! { { "Nothing to compare yet: your drawing is empty. Draw on the canvas above, start from the sample drawing, or pick a stress scene." } }
+        }
+        Outcome::Working { done, total } => html! { <>
+            <progress max={total.to_string()} value={done.to_string()} aria-label="Renderer A's calls">
+                { format!("{done} of {total}") }</progress>
+            { format!(" Drawing: {} of {} commands through renderer A, then renderer B…", grouped(*done), grouped(*total)) }
+        </> },
+        Outcome::Failed(why) => html! { <span class="field-error">{ why.clone() }</span> },
+        Outcome::Done { label, c } => html! { <>
+            <span class="agree">{ format!("{:.2} % of pixels agree", c.percent) }</span>
+            { format!(" — {label}: A {}, B {} (each including a full read-back).", duration_ms(c.a_ms), duration_ms(c.b_ms)) }
+        </> },
+    }
+}
+
+/// Said before a stress scene runs: how long renderer B's one uninterrupted call takes.
+fn stress_note(shapes: usize, estimate: Option<f64>) -> Html {
+    html! {
+        <p class="note" id="canvas-stress-note">
+            { format!("Renderer B rasterizes all {} shapes (about {} commands) in one call, and the page does not respond until it is done: ",
+                grouped(shapes), grouped(shapes * 47 / 10)) }
+            { match estimate {
+                Some(ms) => format!("{} in this browser (estimated from {} shapes just now). ", about_duration(ms), grouped(PROBE_SHAPES)),
+                None => "the time grows with the number of shapes. ".into(),
+            } }
+            { "Renderer A's calls are made in slices, with the progress shown." }
+        </p>
     }
 }

@@ -32,68 +32,14 @@ pub struct StageProps {
 pub fn Stage(props: &StageProps) -> Html {
     let gesture = use_mut_ref(|| None::<Gesture>);
     let paint_error = use_state(|| None::<String>);
-    // The text tool's inline input. `text_pending` is the source of truth, taken when the
-    // text is placed, so Enter followed by the input's blur cannot place it twice.
-    let text_at = use_state(|| None::<(f64, f64)>);
-    let text_pending = use_mut_ref(|| None::<(f64, f64)>);
-    let text_ref = use_node_ref();
-
-    // Repaint whenever the drawing (or its renderer) changes.
-    {
-        let (drawing, canvas_ref, paint_error) = (
-            props.drawing.clone(),
-            props.canvas_ref.clone(),
-            paint_error.clone(),
-        );
-        use_effect_with(props.drawing.version, move |_| {
-            let m = drawing.model();
-            let painted =
-                paint_drawing(&canvas_ref, &m.committed, &[], m.rasterized, WIDTH, HEIGHT).err();
-            if *paint_error != painted {
-                paint_error.set(painted);
-            }
-        });
-    }
-    use_effect_with(*text_at, |at| {
-        if at.is_some() {
-            focus_by_id("canvas-text-input");
-        }
-    });
-
-    let commit_text = {
-        let (text_pending, text_at, text_ref) =
-            (text_pending.clone(), text_at.clone(), text_ref.clone());
-        let (fill, drawing, on_notice) = (
-            props.style.fill.clone(),
-            props.drawing.clone(),
-            props.on_notice.clone(),
-        );
-        Rc::new(move || {
-            let pending = text_pending.borrow_mut().take();
-            if let Some((x, y)) = pending {
-                let text = input_value(&text_ref).unwrap_or_default();
-                let text = text.trim();
-                if !text.is_empty() {
-                    match text_stroke(&fill, text, x, y) {
-                        Ok(stroke) => {
-                            drawing.edit(|h| h.push(stroke));
-                        }
-                        Err(why) => on_notice.emit(Some(format!("Nothing drawn: {why}"))),
-                    }
-                }
-            }
-            text_at.set(None);
-        })
-    };
-
+    let text = use_text_tool(&props.drawing, &props.style.fill, &props.on_notice);
     let on_down = {
         let (gesture, style, canvas_ref) = (
             gesture.clone(),
             props.style.clone(),
             props.canvas_ref.clone(),
         );
-        let (text_pending, text_at, commit_text) =
-            (text_pending.clone(), text_at.clone(), commit_text.clone());
+        let place_text = text.place.clone();
         Callback::from(move |e: PointerEvent| {
             if e.pointer_type() == "mouse" && e.button() != 0 {
                 return;
@@ -103,11 +49,7 @@ pub fn Stage(props: &StageProps) -> Html {
             };
             e.prevent_default();
             if style.tool == Tool::Text {
-                if text_pending.borrow().is_some() {
-                    commit_text();
-                }
-                *text_pending.borrow_mut() = Some(p);
-                text_at.set(Some(p));
+                place_text.emit(p);
                 return;
             }
             capture_pointer(&canvas_ref, e.pointer_id());
@@ -183,31 +125,6 @@ pub fn Stage(props: &StageProps) -> Html {
             }
         })
     };
-    let on_text_key = {
-        let (commit_text, text_at, text_pending) =
-            (commit_text.clone(), text_at.clone(), text_pending.clone());
-        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "Enter" => {
-                e.prevent_default();
-                commit_text();
-            }
-            "Escape" => {
-                text_pending.borrow_mut().take();
-                text_at.set(None);
-            }
-            _ => {}
-        })
-    };
-    let on_text_blur = Callback::from(move |_: FocusEvent| commit_text());
-    let load_sample = {
-        let drawing = props.drawing.clone();
-        Callback::from(move |_: MouseEvent| {
-            for stroke in sample_drawing() {
-                drawing.edit(|h| h.push(stroke));
-            }
-        })
-    };
-
     let count = props.drawing.model().committed.len();
     let dpr = device_pixel_ratio();
     html! {
@@ -218,25 +135,124 @@ pub fn Stage(props: &StageProps) -> Html {
                     aria-describedby={(count == 0).then_some("canvas-hint")}
                     onpointerdown={on_down} onpointermove={on_move}
                     onpointerup={on_up.clone()} onpointercancel={on_up} />
-                if count == 0 && text_at.is_none() {
-                    <div class="stage-hint" id="canvas-hint">
-                        <p>{ "Draw here: drag with a mouse, a finger or a pen. Pick the tool above; \
-                              shapes can also be added by their numbers below." }</p>
-                        <button class="button" id="canvas-sample" onclick={load_sample}>
-                            { "Start from a sample drawing" }
-                        </button>
-                    </div>
+                if count == 0 && text.at.is_none() {
+                    <EmptyHint drawing={props.drawing.clone()} />
                 }
-                if let Some((x, y)) = *text_at {
-                    <input id="canvas-text-input" ref={text_ref} class="text-input" type="text" maxlength="200"
+                if let Some((x, y)) = text.at {
+                    <input id="canvas-text-input" ref={text.input_ref} class="text-input" type="text" maxlength="200"
                         aria-label="Text to place"
                         style={format!("left: {:.2}%; top: {:.2}%;", x / f64::from(WIDTH) * 100.0, y / f64::from(HEIGHT) * 100.0)}
-                        onkeydown={on_text_key} onblur={on_text_blur} />
+                        onkeydown={text.on_key} onblur={text.on_blur} />
                 }
             </div>
             <p class="note">{ format!("{WIDTH}×{HEIGHT} CSS px; backing store ×{dpr} (devicePixelRatio) so lines stay crisp \
                 (renderer A scales the context, renderer B scales the commands). Text tool: click, type, Enter.") }</p>
             if let Some(msg) = &*paint_error { <p class="notice" role="status">{ format!("Could not draw: {msg}") }</p> }
         </>
+    }
+}
+
+/// The text tool's inline input, from [`use_text_tool`].
+struct TextTool {
+    /// Where the input is open, in drawing units.
+    at: Option<(f64, f64)>,
+    input_ref: NodeRef,
+    /// Opens the input at a point (placing any text still open first).
+    place: Callback<(f64, f64)>,
+    on_key: Callback<KeyboardEvent>,
+    on_blur: Callback<FocusEvent>,
+}
+
+/// Click, type, Enter: the text goes into the drawing in the fill colour; Escape drops
+/// it, and leaving the input places it.
+#[hook]
+fn use_text_tool(drawing: &Drawing, fill: &str, on_notice: &Callback<Option<String>>) -> TextTool {
+    let at = use_state(|| None::<(f64, f64)>);
+    // The source of truth, taken when the text is placed, so Enter followed by the
+    // input's blur cannot place it twice.
+    let pending = use_mut_ref(|| None::<(f64, f64)>);
+    let input_ref = use_node_ref();
+    use_effect_with(*at, |at| {
+        if at.is_some() {
+            focus_by_id("canvas-text-input");
+        }
+    });
+    let commit = {
+        let (pending, at, input_ref) = (pending.clone(), at.clone(), input_ref.clone());
+        let (fill, drawing, on_notice) = (fill.to_string(), drawing.clone(), on_notice.clone());
+        Rc::new(move || {
+            let taken = pending.borrow_mut().take();
+            if let Some((x, y)) = taken {
+                let text = input_value(&input_ref).unwrap_or_default();
+                let text = text.trim();
+                if !text.is_empty() {
+                    match text_stroke(&fill, text, x, y) {
+                        Ok(stroke) => {
+                            drawing.edit(|h| h.push(stroke));
+                        }
+                        Err(why) => on_notice.emit(Some(format!("Nothing drawn: {why}"))),
+                    }
+                }
+            }
+            at.set(None);
+        })
+    };
+    let place = {
+        let (pending, at, commit) = (pending.clone(), at.clone(), commit.clone());
+        Callback::from(move |p: (f64, f64)| {
+            if pending.borrow().is_some() {
+                commit();
+            }
+            *pending.borrow_mut() = Some(p);
+            at.set(Some(p));
+        })
+    };
+    let on_key = {
+        let (commit, at, pending) = (commit.clone(), at.clone(), pending.clone());
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" => {
+                e.prevent_default();
+                commit();
+            }
+            "Escape" => {
+                pending.borrow_mut().take();
+                at.set(None);
+            }
+            _ => {}
+        })
+    };
+    TextTool {
+        at: *at,
+        input_ref,
+        place,
+        on_key,
+        on_blur: Callback::from(move |_: FocusEvent| commit()),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EmptyHintProps {
+    drawing: Drawing,
+}
+
+/// Over an empty drawing: where to start, and a sample to start from.
+#[component]
+fn EmptyHint(props: &EmptyHintProps) -> Html {
+    let load_sample = {
+        let drawing = props.drawing.clone();
+        Callback::from(move |_: MouseEvent| {
+            for stroke in sample_drawing() {
+                drawing.edit(|h| h.push(stroke));
+            }
+        })
+    };
+    html! {
+        <div class="stage-hint" id="canvas-hint">
+            <p>{ "Draw here: drag with a mouse, a finger or a pen. Pick the tool above; \
+                  shapes can also be added by their numbers below." }</p>
+            <button class="button" id="canvas-sample" onclick={load_sample}>
+                { "Start from a sample drawing" }
+            </button>
+        </div>
     }
 }

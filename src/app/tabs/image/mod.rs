@@ -5,30 +5,29 @@
 //!
 //! Sections: [`input`] (the image), [`pipeline`] (the filters and the run's status),
 //! [`histogram_view`], [`viewer`] (before/after), [`bench`]. This module holds what they
-//! share: the pixels, the pipeline (also in the link) and the run that applies it.
+//! share: the pixels ([`load`]), the pipeline (also in the link) and the run that
+//! applies it ([`run`]).
 
 mod bench;
 mod histogram_view;
 mod input;
+mod load;
 mod pipeline;
+mod run;
 mod viewer;
-
-use std::cell::Cell;
-use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
 use crate::app::Route;
-use crate::app::hooks::{use_debounce, use_query_state};
+use crate::app::hooks::use_query_state;
 use crate::app::widgets::SourceView;
+use crate::lab::image::Filter;
 use crate::lab::image::samples::Sample;
 use crate::lab::image::view::{
-    BenchImage, DEFAULT_SAMPLE_SIZE, SAMPLE_SIZES, bench_image, parse_pipeline, pipeline_json,
+    BenchImage, SAMPLE_SIZES, bench_image, parse_pipeline, pipeline_json,
 };
-use crate::lab::image::{Filter, Histogram, histogram};
-use crate::web::bench::{BenchCase, now_ms};
-use crate::web::file::PickedFile;
+use crate::web::bench::BenchCase;
 use crate::web::image::{self as glue, PipelineProgress, Pixels, SharedPixels};
 
 /// The pipeline lives in the URL (`#/image?pipeline=[...]`, serde JSON of `Filter`s), so
@@ -90,7 +89,6 @@ impl SampleChoice {
 #[component]
 pub fn ImageTab() -> Html {
     let pixels: SharedPixels = use_mut_ref(|| None::<Pixels>);
-    let loaded = use_state(|| None::<Loaded>);
     let query = use_query_state::<ImageQuery>(Route::Image);
     let pipeline = use_state(|| {
         query
@@ -99,88 +97,16 @@ pub fn ImageTab() -> Html {
             .and_then(parse_pipeline)
             .unwrap_or_else(|| vec![Filter::Contrast { amount: 1.3 }])
     });
-    let status = use_state(|| Status::Idle);
-    let load_error = use_state(|| None::<String>);
-    let hist = use_state(|| None::<Rc<Histogram>>);
-    let choice = use_state(|| SampleChoice {
-        sample: 0,
-        size: DEFAULT_SAMPLE_SIZE,
-    });
-    let generation = use_memo((), |_| Cell::new(0u32));
-    let next_version = use_memo((), |_| Cell::new(0u32));
     let before_ref = use_node_ref();
     let after_ref = use_node_ref();
-    let run_later = use_debounce(90);
+    let source = load::use_image_source(&pixels, &before_ref);
+    let run = run::use_pipeline_run(
+        &pixels,
+        &pipeline,
+        source.loaded.as_ref().map(|l| l.version),
+        &after_ref,
+    );
 
-    // Installs a freshly loaded image: keeps it, draws the original once.
-    let install = {
-        let (pixels, loaded, load_error, before_ref, next_version) = (
-            pixels.clone(),
-            loaded.clone(),
-            load_error.clone(),
-            before_ref.clone(),
-            next_version.clone(),
-        );
-        Callback::from(
-            move |(result, source): (Result<Pixels, String>, Source)| match result {
-                Ok(p) => {
-                    let (width, height) = (p.width, p.height);
-                    if let Err(e) = glue::show(&before_ref, &p.original, width, height) {
-                        load_error.set(Some(e));
-                        return;
-                    }
-                    *pixels.borrow_mut() = Some(p);
-                    let version = next_version.get().wrapping_add(1);
-                    next_version.set(version);
-                    load_error.set(None);
-                    loaded.set(Some(Loaded {
-                        width,
-                        height,
-                        source,
-                        version,
-                    }));
-                }
-                Err(e) => load_error.set(Some(format!("{e} — the previous image is kept."))),
-            },
-        )
-    };
-    let on_file = {
-        let (install, load_error) = (install.clone(), load_error.clone());
-        Callback::from(move |file: PickedFile| {
-            let install = install.clone();
-            load_error.set(None);
-            yew::platform::spawn_local(async move {
-                let result = glue::decode_file(&file).await;
-                install.emit((result, Source::File(file.name)));
-            });
-        })
-    };
-    // The latest choice, also between two menu changes in one script (a test): the state
-    // handle a callback holds is the one of its render.
-    let latest_choice = use_mut_ref(|| *choice);
-    let on_choice = {
-        let latest = latest_choice.clone();
-        let (install, choice) = (install.clone(), choice.clone());
-        Callback::from(move |(sample, size): (Option<usize>, Option<usize>)| {
-            let picked = {
-                let mut latest = latest.borrow_mut();
-                latest.sample = sample.unwrap_or(latest.sample);
-                latest.size = size.unwrap_or(latest.size);
-                *latest
-            };
-            choice.set(picked);
-            let (sample, pixels) = picked.pixels();
-            install.emit((pixels, Source::Sample(sample)));
-        })
-    };
-    // A sample on first show, so the tab works with no file.
-    {
-        let (install, choice) = (install.clone(), *choice);
-        use_effect_with((), move |_| {
-            let (sample, pixels) = choice.pixels();
-            install.emit((pixels, Source::Sample(sample)));
-        });
-    }
     let on_pipeline = {
         let (pipeline, query) = (pipeline.clone(), query.clone());
         Callback::from(move |next: Vec<Filter>| {
@@ -192,69 +118,12 @@ pub fn ImageTab() -> Html {
         })
     };
 
-    // Live preview: re-run the pipeline from the original whenever the image or the
-    // pipeline changes, once the input pauses (dragging a slider does not queue runs).
-    {
-        let (pixels, status, hist, after_ref, generation) = (
-            pixels.clone(),
-            status.clone(),
-            hist.clone(),
-            after_ref.clone(),
-            generation.clone(),
-        );
-        let version = loaded.as_ref().map(|l| l.version);
-        use_effect_with(((*pipeline).clone(), version), move |(filters, version)| {
-            if version.is_none() {
-                return;
-            }
-            let filters = filters.clone();
-            let mine = generation.get().wrapping_add(1);
-            generation.set(mine);
-            status.set(Status::Working(None));
-            run_later.run(move || {
-                yew::platform::spawn_local(async move {
-                    let t0 = now_ms();
-                    let still_wanted = {
-                        let generation = generation.clone();
-                        move || generation.get() == mine
-                    };
-                    let progress = {
-                        let status = status.clone();
-                        move |p| status.set(Status::Working(Some(p)))
-                    };
-                    let result =
-                        glue::run_pipeline(&pixels, &filters, still_wanted, progress).await;
-                    match result {
-                        Ok(true) => {
-                            let ms = now_ms() - t0;
-                            let guard = pixels.borrow();
-                            if let Some(p) = guard.as_ref() {
-                                let drawn = glue::show(&after_ref, &p.working, p.width, p.height);
-                                hist.set(Some(Rc::new(histogram(&p.working))));
-                                status.set(match drawn {
-                                    Ok(()) => Status::Done {
-                                        filters: filters.len(),
-                                        ms,
-                                    },
-                                    Err(e) => Status::Failed(e),
-                                });
-                            }
-                        }
-                        Ok(false) => {}
-                        Err(e) => status.set(Status::Failed(e)),
-                    }
-                });
-            });
-        });
-    }
-
-    let on_view_error = {
-        let status = status.clone();
-        Callback::from(move |e: String| status.set(Status::Failed(e)))
-    };
     let bench_image = bench_image(
-        loaded.as_ref().map(|l| (l.width, l.height)),
-        SAMPLE_SIZES.get(choice.size).copied().unwrap_or((960, 540)),
+        source.loaded.as_ref().map(|l| (l.width, l.height)),
+        SAMPLE_SIZES
+            .get(source.choice.size)
+            .copied()
+            .unwrap_or((960, 540)),
     );
     let make_cases = Callback::from(move |_: ()| -> Vec<BenchCase> {
         match bench_image {
@@ -280,15 +149,15 @@ pub fn ImageTab() -> Html {
             </p>
             <div class="split">
                 <div class="card">
-                    <input::ImageInput loaded={(*loaded).clone()} choice={*choice} on_choice={on_choice}
-                        on_file={on_file} load_error={(*load_error).clone()} />
+                    <input::ImageInput loaded={source.loaded} choice={source.choice} on_choice={source.on_choice}
+                        on_file={source.on_file} load_error={source.load_error} />
                     <pipeline::PipelineEditor pipeline={(*pipeline).clone()} on_change={on_pipeline}
-                        status={(*status).clone()} />
-                    <histogram_view::HistogramView hist={(*hist).clone()} />
+                        status={run.status} />
+                    <histogram_view::HistogramView hist={run.hist} />
                 </div>
                 <div class="card">
                     <viewer::BeforeAfter before_ref={before_ref} after_ref={after_ref}
-                        on_error={on_view_error} />
+                        on_error={run.on_error} />
                 </div>
             </div>
             <bench::ImageBench make_cases={make_cases} image={bench_image} />
