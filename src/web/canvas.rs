@@ -446,7 +446,7 @@ pub struct Comparison {
 
 /// Commands renderer A replays between two pauses in [`compare_renderers`]: a slice of
 /// this size takes a few tens of milliseconds even for the largest scene.
-pub const CALLS_PER_SLICE: usize = 20_000;
+pub const CALLS_PER_SLICE: usize = 10_000;
 
 /// Draws `commands` through both renderers on the two comparison canvases (1:1, no
 /// devicePixelRatio), reads both back and measures how many pixels agree within

@@ -333,6 +333,31 @@ async fn picking_a_sample_or_a_size_applies_it() {
     assert_eq!(after_pixels(&app).len(), 640 * 360 * 4);
 }
 
+/// Generating a sample is long work (a 1920×1080 one takes a while): the menu's change
+/// returns at once and the work runs in later tasks, so the page is not frozen meanwhile.
+#[wasm_bindgen_test]
+async fn picking_a_size_does_the_long_work_after_the_menu_returns() {
+    let app = Mounted::at("#/image").await;
+    wait_for_status(&app, "applied").await;
+    let before: HtmlCanvasElement = app.get("#image-before").dyn_into().unwrap();
+    assert_eq!(before.width(), 960);
+    choose(&app, "#image-size", 0);
+    assert_eq!(
+        before.width(),
+        960,
+        "the sample was made inside the change handler"
+    );
+    wait_for_info(&app, "Test card — 640×360").await;
+    assert_eq!((before.width(), before.height()), (640, 360));
+    // Two quick picks: only the last one is shown.
+    choose(&app, "#image-size", 2);
+    choose(&app, "#image-sample", 1);
+    let info = wait_for_info(&app, "Gradient").await;
+    assert!(info.contains("1280×720"), "{info}");
+    wait_for_status(&app, "applied").await;
+    assert_eq!(after_pixels(&app).len(), 1280 * 720 * 4);
+}
+
 #[wasm_bindgen_test]
 async fn after_a_file_the_menus_say_your_file() {
     let app = Mounted::at("#/image").await;

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::{Loaded, SampleChoice, Source};
 use crate::lab::image::view::DEFAULT_SAMPLE_SIZE;
+use crate::web::bench::yield_now;
 use crate::web::file::PickedFile;
 use crate::web::image::{self as glue, Pixels, SharedPixels};
 
@@ -32,6 +33,9 @@ pub fn use_image_source(pixels: &SharedPixels, before_ref: &NodeRef) -> ImageSou
         size: DEFAULT_SAMPLE_SIZE,
     });
     let next_version = use_memo((), |_| Cell::new(0u32));
+    // Every request for a new image (a file or a sample) takes a number; one that finishes
+    // after a newer request started is dropped, so the last thing asked for is shown.
+    let requests = use_memo((), |_| Cell::new(0u32));
     let (pixels, before_ref) = (pixels.clone(), before_ref.clone());
     // Installs a freshly loaded image: keeps it, draws the original once.
     let install = {
@@ -66,12 +70,17 @@ pub fn use_image_source(pixels: &SharedPixels, before_ref: &NodeRef) -> ImageSou
         )
     };
     let on_file = {
-        let (install, load_error) = (install.clone(), load_error.clone());
+        let (install, load_error, requests) =
+            (install.clone(), load_error.clone(), requests.clone());
         Callback::from(move |file: PickedFile| {
-            let install = install.clone();
+            let (install, requests) = (install.clone(), requests.clone());
+            let mine = next_request(&requests);
             load_error.set(None);
             yew::platform::spawn_local(async move {
                 let result = glue::decode_file(&file).await;
+                if requests.get() != mine {
+                    return;
+                }
                 install.emit((result, Source::File(file.name)));
             });
         })
@@ -79,9 +88,29 @@ pub fn use_image_source(pixels: &SharedPixels, before_ref: &NodeRef) -> ImageSou
     // The latest choice, also between two menu changes in one script (a test): the state
     // handle a callback holds is the one of its render.
     let latest_choice = use_mut_ref(|| *choice);
+    // Generating a large sample and drawing it are two long steps: each gets its own
+    // task, after the menu has painted, and a pick that a newer request replaced is skipped.
+    let generate = {
+        let (requests, install) = (requests.clone(), install.clone());
+        Callback::from(move |picked: SampleChoice| {
+            let (requests, install) = (requests.clone(), install.clone());
+            let mine = next_request(&requests);
+            yew::platform::spawn_local(async move {
+                yield_now().await;
+                if requests.get() != mine {
+                    return;
+                }
+                let (sample, pixels) = picked.pixels();
+                yield_now().await;
+                if requests.get() != mine {
+                    return;
+                }
+                install.emit((pixels, Source::Sample(sample)));
+            });
+        })
+    };
     let on_choice = {
-        let latest = latest_choice.clone();
-        let (install, choice) = (install.clone(), choice.clone());
+        let (latest, choice, generate) = (latest_choice.clone(), choice.clone(), generate.clone());
         Callback::from(move |(sample, size): (Option<usize>, Option<usize>)| {
             let picked = {
                 let mut latest = latest.borrow_mut();
@@ -90,17 +119,13 @@ pub fn use_image_source(pixels: &SharedPixels, before_ref: &NodeRef) -> ImageSou
                 *latest
             };
             choice.set(picked);
-            let (sample, pixels) = picked.pixels();
-            install.emit((pixels, Source::Sample(sample)));
+            generate.emit(picked);
         })
     };
     // A sample on first show, so the tab works with no file.
     {
-        let (install, choice) = (install.clone(), *choice);
-        use_effect_with((), move |_| {
-            let (sample, pixels) = choice.pixels();
-            install.emit((pixels, Source::Sample(sample)));
-        });
+        let choice = *choice;
+        use_effect_with((), move |_| generate.emit(choice));
     }
 
     ImageSource {
@@ -110,4 +135,11 @@ pub fn use_image_source(pixels: &SharedPixels, before_ref: &NodeRef) -> ImageSou
         on_file,
         on_choice,
     }
+}
+
+/// Takes the next request number.
+fn next_request(requests: &Cell<u32>) -> u32 {
+    let mine = requests.get().wrapping_add(1);
+    requests.set(mine);
+    mine
 }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::Status;
 use crate::app::hooks::use_debounce;
 use crate::lab::image::{Filter, Histogram, histogram};
-use crate::web::bench::now_ms;
+use crate::web::bench::{now_ms, yield_now};
 use crate::web::image::{self as glue, SharedPixels};
 
 /// What [`use_pipeline_run`] gives: where the run is, the result's histogram, and a way
@@ -68,17 +68,24 @@ pub fn use_pipeline_run(
                     match result {
                         Ok(true) => {
                             let ms = now_ms() - t0;
-                            let guard = pixels.borrow();
-                            if let Some(p) = guard.as_ref() {
-                                let drawn = glue::show(&after_ref, &p.working, p.width, p.height);
+                            let drawn = match pixels.borrow().as_ref() {
+                                Some(p) => glue::show(&after_ref, &p.working, p.width, p.height),
+                                None => return,
+                            };
+                            status.set(match drawn {
+                                Ok(()) => Status::Done {
+                                    filters: filters.len(),
+                                    ms,
+                                },
+                                Err(e) => Status::Failed(e),
+                            });
+                            // The histogram is one more pass over the pixels: its own task.
+                            yield_now().await;
+                            if generation.get() != mine {
+                                return;
+                            }
+                            if let Some(p) = pixels.borrow().as_ref() {
                                 hist.set(Some(Rc::new(histogram(&p.working))));
-                                status.set(match drawn {
-                                    Ok(()) => Status::Done {
-                                        filters: filters.len(),
-                                        ms,
-                                    },
-                                    Err(e) => Status::Failed(e),
-                                });
                             }
                         }
                         Ok(false) => {}
