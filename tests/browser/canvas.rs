@@ -559,3 +559,50 @@ async fn a_stress_scene_says_how_long_it_takes_and_shows_progress() {
     assert!(saw_progress, "no progress was shown");
     assert!(done.contains("stress scene of 10,000 shapes"), "{done}");
 }
+
+/// The drawing canvas's pixels (RGBA, backing store).
+fn drawn(app: &Mounted) -> Vec<u8> {
+    let canvas: web_sys::HtmlCanvasElement = app.get("#canvas-draw").dyn_into().unwrap();
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    ctx.get_image_data(0.0, 0.0, canvas.width().into(), canvas.height().into())
+        .unwrap()
+        .data()
+        .0
+}
+
+fn opaque(pixels: &[u8]) -> usize {
+    pixels.chunks_exact(4).filter(|p| p[3] > 0).count()
+}
+
+#[wasm_bindgen_test]
+async fn every_change_and_a_restored_drawing_are_painted() {
+    let app = fresh().await;
+    assert_eq!(opaque(&drawn(&app)), 0);
+    // A change that is not a pointer gesture (no preview painted it): the sample.
+    app.get("#canvas-sample").click();
+    wait_for_text(&app, "#canvas-count", |t| t.contains("in 5 strokes")).await;
+    settle().await;
+    let full = drawn(&app);
+    assert!(opaque(&full) > 0, "the sample is not on the canvas");
+    // Undo takes off the door (inside the house, so the same pixels stay opaque).
+    app.get("#canvas-undo").click();
+    wait_for_text(&app, "#canvas-count", |t| t.contains("in 4 strokes")).await;
+    settle().await;
+    let undone = drawn(&app);
+    assert!(undone != full, "undo left the canvas as it was");
+    drop(app);
+
+    // The drawing is saved; a new mount restores it and paints it.
+    let app = Mounted::at("#/canvas").await;
+    wait_for_text(&app, "#canvas-count", |t| t.contains("in 4 strokes")).await;
+    settle().await;
+    assert!(
+        drawn(&app) == undone,
+        "the restored drawing is not painted as it was"
+    );
+}

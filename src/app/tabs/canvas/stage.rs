@@ -31,7 +31,7 @@ pub struct StageProps {
 #[component]
 pub fn Stage(props: &StageProps) -> Html {
     let gesture = use_mut_ref(|| None::<Gesture>);
-    let paint_error = use_state(|| None::<String>);
+    let paint_error = use_repaint(&props.drawing, &props.canvas_ref);
     let text = use_text_tool(&props.drawing, &props.style.fill, &props.on_notice);
     let on_down = {
         let (gesture, style, canvas_ref) = (
@@ -147,9 +147,29 @@ pub fn Stage(props: &StageProps) -> Html {
             </div>
             <p class="note">{ format!("{WIDTH}×{HEIGHT} CSS px; backing store ×{dpr} (devicePixelRatio) so lines stay crisp \
                 (renderer A scales the context, renderer B scales the commands). Text tool: click, type, Enter.") }</p>
-            if let Some(msg) = &*paint_error { <p class="notice" role="status">{ format!("Could not draw: {msg}") }</p> }
+            if let Some(msg) = &paint_error { <p class="notice" role="status">{ format!("Could not draw: {msg}") }</p> }
         </>
     }
+}
+
+/// Repaints the drawing canvas whenever the drawing (or its renderer) changes, including
+/// once on mount for a restored drawing; gives why the last paint failed, if it did.
+#[hook]
+fn use_repaint(drawing: &Drawing, canvas_ref: &NodeRef) -> Option<String> {
+    let paint_error = use_state(|| None::<String>);
+    {
+        let (drawing, canvas_ref, paint_error) =
+            (drawing.clone(), canvas_ref.clone(), paint_error.clone());
+        use_effect_with(drawing.version, move |_| {
+            let m = drawing.model();
+            let painted =
+                paint_drawing(&canvas_ref, &m.committed, &[], m.rasterized, WIDTH, HEIGHT).err();
+            if *paint_error != painted {
+                paint_error.set(painted);
+            }
+        });
+    }
+    (*paint_error).clone()
 }
 
 /// The text tool's inline input, from [`use_text_tool`].
