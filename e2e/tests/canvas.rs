@@ -50,15 +50,15 @@ fn draw_undo_reload_and_the_drawing_is_back() {
     // Two pen strokes: 7 and 6 commands.
     b.exec(DRAW, vec![json!([[50, 50], [120, 80], [200, 60]])])
         .unwrap();
-    wait_count(&b, "7 commands in 1 strokes");
+    wait_count(&b, "7 commands in 1 stroke");
     b.exec(DRAW, vec![json!([[300, 300], [400, 200]])]).unwrap();
     wait_count(&b, "13 commands in 2 strokes");
 
     b.click("#canvas-undo").unwrap();
-    wait_count(&b, "7 commands in 1 strokes");
+    wait_count(&b, "7 commands in 1 stroke");
 
     b.refresh().unwrap();
-    wait_count(&b, "7 commands in 1 strokes");
+    wait_count(&b, "7 commands in 1 stroke");
     // And it is painted again: the canvas has opaque pixels.
     let painted = b
         .exec(
@@ -70,4 +70,47 @@ fn draw_undo_reload_and_the_drawing_is_back() {
         .unwrap();
     assert_eq!(painted, json!(true));
     b.assert_no_error_banner();
+}
+
+/// Whether chromedriver is installed; the Chromium checks are skipped (with a word)
+/// where it is not.
+fn chromium_available() -> bool {
+    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let found = std::process::Command::new(&chromedriver)
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !found {
+        eprintln!("skipped: chromedriver is not installed (apt-get install chromium-driver)");
+    }
+    found
+}
+
+#[test]
+fn comparing_the_renderers_logs_no_read_back_warning_in_chromium() {
+    use wasm_playground_e2e::webdriver::Kind;
+    if !chromium_available() {
+        return;
+    }
+    let b = Browser::start_kind(Kind::Chromium, 1280, 900).unwrap();
+    b.goto(&server().url("#/canvas")).unwrap();
+    b.wait_for_element("#canvas-draw", WAIT).unwrap();
+    b.exec("localStorage.removeItem('wasm-playground:canvas')", vec![])
+        .unwrap();
+    b.refresh().unwrap();
+    b.wait_for_element("#canvas-sample", WAIT).unwrap();
+    b.click("#canvas-sample").unwrap();
+    // Several comparisons, each reading both canvases back.
+    for strokes in ["4 strokes", "3 strokes", "2 strokes"] {
+        b.wait_text("#canvas-agreement", "agree", WAIT);
+        b.click("#canvas-undo").unwrap();
+        b.wait_text("#canvas-count", strokes, WAIT);
+    }
+    b.wait_text("#canvas-agreement", "agree", WAIT);
+    let log = b.console_log().unwrap();
+    let warnings: Vec<_> = log
+        .iter()
+        .filter(|(_, text)| text.contains("willReadFrequently"))
+        .collect();
+    assert!(warnings.is_empty(), "the console says {warnings:#?}");
 }

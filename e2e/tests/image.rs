@@ -1,5 +1,5 @@
-//! The Image tab in the release build, in headless Firefox: it loads, a sample
-//! generates, a filter applies (the pixels change), and the before/after split is there.
+//! The Image tab in the release build, in headless Firefox: it loads, a picked sample
+//! applies, a filter applies (the pixels change), and the before/after split is there.
 
 use wasm_playground_e2e::shared_server as server;
 
@@ -34,14 +34,13 @@ fn image_tab_generates_a_sample_applies_a_filter_and_shows_the_split() {
     )
     .unwrap();
 
-    // Generate a 640×360 gradient.
+    // Pick a 640×360 gradient: picking applies it.
     b.exec(
         "const s = document.getElementById('image-sample'); s.selectedIndex = 1; s.dispatchEvent(new Event('change', {bubbles: true}));
          const z = document.getElementById('image-size'); z.selectedIndex = 0; z.dispatchEvent(new Event('change', {bubbles: true}));",
         vec![],
     )
     .unwrap();
-    b.click("#image-generate").unwrap();
     b.wait_for(
         "the gradient sample",
         "const i = document.getElementById('image-info'); return i && i.textContent.includes('Gradient — 640×360');",
@@ -86,4 +85,62 @@ fn image_tab_generates_a_sample_applies_a_filter_and_shows_the_split() {
     assert_eq!(split, "slider:50");
     let _ = std::fs::create_dir_all(screenshot_dir());
     let _ = b.screenshot(&screenshot_dir().join("image-filtered.png"));
+}
+
+#[test]
+fn a_pasted_image_is_loaded_and_chromium_logs_nothing() {
+    use wasm_playground_e2e::webdriver::Kind;
+    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    if std::process::Command::new(&chromedriver)
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: chromedriver is not installed (apt-get install chromium-driver)");
+        return;
+    }
+    let b = Browser::start_kind(Kind::Chromium, 1280, 900).unwrap();
+    b.goto(&server().url("#/image")).unwrap();
+    b.wait_for(
+        "the first pipeline run",
+        "const s = document.getElementById('image-status'); return s && s.textContent.includes('applied');",
+        WAIT,
+    )
+    .unwrap();
+    // A paste of an image anywhere on the page: the tab takes it (cancels the event,
+    // which a passive listener cannot do: Chromium then logs an error for every paste).
+    let taken = b
+        .exec(
+            r#"const dt = new DataTransfer();
+               const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="3" height="2"><rect width="3" height="2" fill="red"/></svg>';
+               dt.items.add(new File([svg], 'pasted.svg', { type: 'image/svg+xml' }));
+               const e = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+               document.body.dispatchEvent(e);
+               return e.defaultPrevented;"#,
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(taken, serde_json::json!(true), "the paste was not taken");
+    b.wait_text("#image-info", "pasted.svg — 3×2 px", WAIT);
+    // Another sample, so the canvases are drawn (and read) again.
+    b.exec(
+        "const s = document.getElementById('image-sample'); s.selectedIndex = 2; s.dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![],
+    )
+    .unwrap();
+    b.wait_for(
+        "the sample's pipeline run",
+        "const s = document.getElementById('image-status'); return s && s.textContent.includes('applied');",
+        WAIT,
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_secs(1));
+    let log = b.console_log().unwrap();
+    let noise: Vec<_> = log
+        .iter()
+        .filter(|(level, text)| {
+            level == "SEVERE" || text.contains("willReadFrequently") || text.contains("passive")
+        })
+        .collect();
+    assert!(noise.is_empty(), "the console says {noise:#?}");
 }

@@ -1,5 +1,6 @@
 //! The Canvas tab's browser glue: the two renderers of a [`DrawCommand`] list, reading
-//! pixels back, the agreement measure, and the benchmark cases.
+//! pixels back, the drawing canvas's pointer and keyboard plumbing, and the benchmark
+//! cases. How many pixels agree is pure arithmetic: [`crate::lab::canvas::compare`].
 //!
 //! - **Renderer A** ([`draw_calls`]): one `CanvasRenderingContext2d` call per command,
 //!   exactly as the mapping table in `src/lab/canvas/mod.rs` says. Every call crosses from
@@ -9,11 +10,15 @@
 
 use std::hint::black_box;
 
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use yew::NodeRef;
 
-use super::bench::{BenchCase, BenchConfig, Side};
+use super::bench::{BenchCase, BenchConfig, Side, now_ms, yield_now};
+use crate::lab::canvas::compare::agreement_percent;
+use crate::lab::canvas::editor::{HistoryKey, history_shortcut};
 use crate::lab::canvas::{
     DrawCommand, TEXT_FONT, commands_to_json, rasterize, scale_commands, stress_scene,
 };
@@ -28,14 +33,28 @@ extern "C" {
 pub const BENCH_WIDTH: u32 = 640;
 pub const BENCH_HEIGHT: u32 = 400;
 
-/// The 2D context of a canvas element.
+/// The 2D context of a canvas element. Its first call on a canvas asks for a context
+/// made for reading pixels back (`willReadFrequently`): every canvas of this tab is read
+/// back (the comparison, the benchmark's last pixel, the tests), and a canvas kept on the
+/// GPU would copy its pixels back on each read (and the browser warns about it).
 pub fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
     canvas
-        .get_context("2d")
+        .get_context_with_context_options("2d", &read_back_options())
         .map_err(|_| "the browser refused a 2D context".to_string())?
         .ok_or_else(|| "this canvas has no 2D context".to_string())?
         .dyn_into::<CanvasRenderingContext2d>()
         .map_err(|_| "the context is not a CanvasRenderingContext2d".to_string())
+}
+
+/// `{ willReadFrequently: true }`, the options of a 2D context whose pixels are read back.
+pub fn read_back_options() -> JsValue {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &options,
+        &JsValue::from_str("willReadFrequently"),
+        &JsValue::TRUE,
+    );
+    options.into()
 }
 
 /// `window.devicePixelRatio`, kept within 1..=4 (1 where unknown).
@@ -206,43 +225,6 @@ pub fn read_pixels(
     Ok(image.data().0)
 }
 
-/// How many pixels of two RGBA buffers of the same size agree, within `tolerance` per
-/// channel, as `(agreeing, total)`.
-///
-/// Colours are compared **premultiplied** (each colour channel times alpha / 255) and alpha
-/// on its own. A pixel with alpha below 32 (an anti-aliased edge barely touched) has its
-/// straight colour rounded from a handful of premultiplied steps, so two renderers that
-/// agree on coverage can differ by 100 in straight colour there; premultiplied, that
-/// difference is at most a few units, which is what a person sees. Buffers of different
-/// lengths agree on nothing.
-pub fn agreement(a: &[u8], b: &[u8], tolerance: u8) -> (usize, usize) {
-    let total = a.len().min(b.len()) / 4;
-    if a.len() != b.len() {
-        return (0, total);
-    }
-    let tol = i32::from(tolerance);
-    let premul = |c: u8, alpha: u8| (i32::from(c) * i32::from(alpha) + 127) / 255;
-    let agreeing = a
-        .chunks_exact(4)
-        .zip(b.chunks_exact(4))
-        .filter(|(p, q)| {
-            (i32::from(p[3]) - i32::from(q[3])).abs() <= tol
-                && (0..3).all(|i| (premul(p[i], p[3]) - premul(q[i], q[3])).abs() <= tol)
-        })
-        .count();
-    (agreeing, total)
-}
-
-/// Agreement as a percentage (100 for two empty buffers).
-pub fn agreement_percent(a: &[u8], b: &[u8], tolerance: u8) -> f64 {
-    let (ok, total) = agreement(a, b, tolerance);
-    if total == 0 {
-        100.0
-    } else {
-        100.0 * ok as f64 / total as f64
-    }
-}
-
 /// The whole canvas as a PNG `data:` URL.
 pub fn png_data_url(canvas: &HtmlCanvasElement) -> Result<String, String> {
     canvas
@@ -340,4 +322,186 @@ fn config_for(n: usize) -> BenchConfig {
             ..BenchConfig::heavy()
         }
     }
+}
+
+// ---- The tab's canvases, reached through the view's node refs --------------------------
+
+fn canvas_of(node: &NodeRef) -> Option<HtmlCanvasElement> {
+    node.cast::<HtmlCanvasElement>()
+}
+
+/// Paints the drawing canvas: renderer A (or B when `rasterized`) at the screen's
+/// devicePixelRatio, the committed commands and then the gesture in progress. Nothing
+/// happens while the canvas is not in the page.
+pub fn paint_drawing(
+    node: &NodeRef,
+    committed: &[DrawCommand],
+    preview: &[DrawCommand],
+    rasterized: bool,
+    css_w: u32,
+    css_h: u32,
+) -> Result<(), String> {
+    let Some(canvas) = canvas_of(node) else {
+        return Ok(());
+    };
+    let dpr = device_pixel_ratio();
+    size_backing_store(&canvas, css_w, css_h, dpr);
+    let ctx = context_2d(&canvas)?;
+    if rasterized {
+        let mut all = committed.to_vec();
+        all.extend_from_slice(preview);
+        render_rasterized(&ctx, &all, css_w, css_h, dpr)
+    } else {
+        render_calls(&ctx, committed, css_w, css_h, dpr);
+        draw_calls(&ctx, preview, f64::from(css_w), f64::from(css_h));
+        Ok(())
+    }
+}
+
+/// Where a pointer event landed on the canvas, in drawing units (`css_w × css_h` over the
+/// element's box), rounded to a tenth.
+pub fn pointer_point(
+    node: &NodeRef,
+    e: &web_sys::PointerEvent,
+    css_w: u32,
+    css_h: u32,
+) -> Option<(f64, f64)> {
+    let canvas = canvas_of(node)?;
+    let r = canvas.get_bounding_client_rect();
+    let sx = f64::from(css_w) / r.width().max(1.0);
+    let sy = f64::from(css_h) / r.height().max(1.0);
+    let snap = crate::lab::canvas::editor::snap;
+    Some((
+        snap((f64::from(e.client_x()) - r.left()) * sx),
+        snap((f64::from(e.client_y()) - r.top()) * sy),
+    ))
+}
+
+/// Sends the rest of this pointer's events to the canvas, even outside it.
+pub fn capture_pointer(node: &NodeRef, pointer_id: i32) {
+    if let Some(canvas) = canvas_of(node) {
+        let _ = canvas.set_pointer_capture(pointer_id);
+    }
+}
+
+/// Ends [`capture_pointer`].
+pub fn release_pointer(node: &NodeRef, pointer_id: i32) {
+    if let Some(canvas) = canvas_of(node) {
+        let _ = canvas.release_pointer_capture(pointer_id);
+    }
+}
+
+/// Offers what the canvas shows as a PNG download.
+pub fn download_png(node: &NodeRef, name: &str) -> Result<(), String> {
+    let canvas = canvas_of(node).ok_or("the canvas is not on the page")?;
+    let url = png_data_url(&canvas)?;
+    super::dom::download_url(name, &url)
+}
+
+/// Listens for the history shortcuts (Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl/Cmd+Y) on the
+/// whole document, except inside text fields, which keep their own undo; the browser's
+/// own handling of a matched key is prevented. Listening stops when the returned
+/// listener is dropped.
+pub fn listen_history_keys(on_key: impl Fn(HistoryKey) + 'static) -> Option<EventListener> {
+    let document = super::dom::document()?;
+    Some(EventListener::new_with_options(
+        &document,
+        "keydown",
+        EventListenerOptions::enable_prevent_default(),
+        move |event| {
+            let Some(e) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            let in_field = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+            if in_field {
+                return;
+            }
+            if let Some(key) = history_shortcut(
+                &e.key(),
+                e.ctrl_key() || e.meta_key(),
+                e.alt_key(),
+                e.shift_key(),
+            ) {
+                e.prevent_default();
+                on_key(key);
+            }
+        },
+    ))
+}
+
+/// What one comparison of the two renderers measured.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// Renderer A's time: the Canvas 2D calls and the read-back, without the pauses
+    /// between slices.
+    pub a_ms: f64,
+    /// Renderer B's time: rasterize, putImageData and the read-back.
+    pub b_ms: f64,
+    /// How many pixels agree, in percent.
+    pub percent: f64,
+}
+
+/// Commands renderer A replays between two pauses in [`compare_renderers`]: a slice of
+/// this size takes a few tens of milliseconds even for the largest scene.
+pub const CALLS_PER_SLICE: usize = 10_000;
+
+/// Draws `commands` through both renderers on the two comparison canvases (1:1, no
+/// devicePixelRatio), reads both back and measures how many pixels agree within
+/// `tolerance`. Renderer A's calls are made in slices of [`CALLS_PER_SLICE`] with a pause
+/// between them (`on_progress` gets the commands done so far), so a large scene does not
+/// freeze the page; renderer B is one call to `rasterize`, whose time is the lesson.
+pub async fn compare_renderers(
+    a: &NodeRef,
+    b: &NodeRef,
+    commands: &[DrawCommand],
+    (width, height): (u32, u32),
+    tolerance: u8,
+    on_progress: impl Fn(usize),
+) -> Result<Comparison, String> {
+    let gone = || "the comparison canvas is gone".to_string();
+    let canvas_a = canvas_of(a).ok_or_else(gone)?;
+    let canvas_b = canvas_of(b).ok_or_else(gone)?;
+    size_backing_store(&canvas_a, width, height, 1.0);
+    size_backing_store(&canvas_b, width, height, 1.0);
+    let ctx_a = context_2d(&canvas_a)?;
+    let ctx_b = context_2d(&canvas_b)?;
+    let mut a_ms = 0.0;
+    let t0 = now_ms();
+    reset_context(&ctx_a, 1.0);
+    a_ms += now_ms() - t0;
+    for (i, slice) in commands.chunks(CALLS_PER_SLICE).enumerate() {
+        if i > 0 {
+            on_progress(i * CALLS_PER_SLICE);
+            yield_now().await;
+        }
+        let t0 = now_ms();
+        draw_calls(&ctx_a, slice, f64::from(width), f64::from(height));
+        a_ms += now_ms() - t0;
+    }
+    let t0 = now_ms();
+    let pixels_a = read_pixels(&ctx_a, width, height)?;
+    a_ms += now_ms() - t0;
+    on_progress(commands.len());
+    yield_now().await;
+    let t0 = now_ms();
+    draw_rasterized(&ctx_b, commands, width, height)?;
+    let pixels_b = read_pixels(&ctx_b, width, height)?;
+    let b_ms = now_ms() - t0;
+    Ok(Comparison {
+        a_ms,
+        b_ms,
+        percent: agreement_percent(&pixels_a, &pixels_b, tolerance),
+    })
+}
+
+/// Milliseconds renderer B takes to rasterize `commands` on a `width × height` canvas
+/// here and now (nothing is drawn on the page); for announcing how long a larger scene
+/// will take.
+pub fn time_rasterize(commands: &[DrawCommand], width: u32, height: u32) -> f64 {
+    let t0 = now_ms();
+    let _ = black_box(rasterize(black_box(commands), width, height));
+    now_ms() - t0
 }

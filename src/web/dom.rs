@@ -150,3 +150,14 @@ pub fn set_value(node: &web_sys::Node, value: &str) -> bool {
     }
     true
 }
+
+/// The current value of the `<input>` or `<textarea>` a view's `NodeRef` points at (also
+/// when a script set it without an input event); `None` when it is not in the page.
+pub fn input_value(node: &yew::NodeRef) -> Option<String> {
+    if let Some(input) = node.cast::<web_sys::HtmlInputElement>() {
+        Some(input.value())
+    } else {
+        node.cast::<web_sys::HtmlTextAreaElement>()
+            .map(|area| area.value())
+    }
+}

@@ -20,6 +20,11 @@ impl PickedFile {
         }
     }
 
+    /// The file itself, for reading it some other way (an image the browser decodes).
+    pub fn file(&self) -> &web_sys::File {
+        &self.file
+    }
+
     /// The whole file as UTF-8 text (`Blob.text()`, which replaces invalid bytes with
     /// U+FFFD as the Encoding standard's decoder does). `None` when the browser could not
     /// read it, e.g. the file was moved or deleted after it was picked.

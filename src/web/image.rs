@@ -16,19 +16,24 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::events::{EventListener, EventListenerOptions};
 use js_sys::{Int32Array, Promise, Uint8ClampedArray};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement, ImageData};
+use yew::NodeRef;
 
 use crate::lab::fmt;
+use crate::lab::image::banded::BandedFilter;
 use crate::lab::image::samples::Sample;
+use crate::lab::image::view::band_rows;
 use crate::lab::image::{
     self as lab, ColorMatrix, DEFAULT_MAX_MEGAPIXELS, Filter, ImageError, ToneCurve,
     check_dimensions, reference::gaussian_box_radii, reference::sharpen_fixed,
 };
-use crate::web::bench::{BenchCase, BenchConfig, Side};
+use crate::web::bench::{BenchCase, BenchConfig, Side, yield_now};
+use crate::web::file::PickedFile;
 
 #[wasm_bindgen(module = "/src/web/js/image.js")]
 extern "C" {
@@ -94,39 +99,77 @@ impl Pixels {
 /// Shared handle the tab keeps across renders.
 pub type SharedPixels = Rc<RefCell<Option<Pixels>>>;
 
-/// Runs the pipeline from the original, one filter at a time, yielding to the browser
-/// between filters so the page stays responsive. `still_wanted` is asked after each
-/// yield: when it says no (a newer run started), this run stops and returns `Ok(false)`.
+/// Pixels a neighbourhood filter works on between two pauses in [`run_pipeline`]: about
+/// 30 ms of a Gaussian blur in Firefox.
+pub const PIXELS_PER_BAND: u32 = 1 << 20;
+
+/// How far a pipeline run is: filter `filter` of `filters`, `rows_done` of `rows`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PipelineProgress {
+    pub filter: usize,
+    pub filters: usize,
+    pub rows_done: u32,
+    pub rows: u32,
+}
+
+/// Runs the pipeline from the original, yielding to the browser between filters, and
+/// within a neighbourhood filter between bands of about [`PIXELS_PER_BAND`] pixels
+/// ([`BandedFilter`], the same bytes as one call), so the page stays responsive even for
+/// a blur of a 4K image. `on_progress` hears where the run is after every step;
+/// `still_wanted` is asked after each yield: when it says no (a newer run started), this
+/// run stops and returns `Ok(false)`.
 pub async fn run_pipeline(
     pixels: &SharedPixels,
     filters: &[Filter],
     still_wanted: impl Fn() -> bool,
+    on_progress: impl Fn(PipelineProgress),
 ) -> Result<bool, String> {
-    {
+    let (width, height) = {
         let mut guard = pixels.borrow_mut();
         let Some(p) = guard.as_mut() else {
             return Ok(false);
         };
         p.working.copy_from_slice(&p.original);
-    }
-    for filter in filters {
-        crate::web::bench::yield_now().await;
-        if !still_wanted() {
-            return Ok(false);
-        }
-        let mut guard = pixels.borrow_mut();
-        let Some(p) = guard.as_mut() else {
-            return Ok(false);
+        (p.width, p.height)
+    };
+    for (i, filter) in filters.iter().enumerate() {
+        let band = if filter.is_point_filter() {
+            height.max(1)
+        } else {
+            band_rows(width, PIXELS_PER_BAND)
         };
-        let (w, h) = (p.width, p.height);
-        lab::apply_filter(&mut p.working, w, h, filter).map_err(|e| e.to_string())?;
+        let mut run = BandedFilter::new(*filter, width, height, band);
+        loop {
+            yield_now().await;
+            if !still_wanted() {
+                return Ok(false);
+            }
+            let mut guard = pixels.borrow_mut();
+            let Some(p) = guard.as_mut() else {
+                return Ok(false);
+            };
+            let done = run.step(&mut p.working).map_err(|e| e.to_string())?;
+            drop(guard);
+            on_progress(PipelineProgress {
+                filter: i,
+                filters: filters.len(),
+                rows_done: run.rows_done(),
+                rows: run.rows(),
+            });
+            if done {
+                break;
+            }
+        }
     }
     Ok(still_wanted())
 }
 
+/// The canvas's 2D context. Every canvas of this tab moves pixels in and out
+/// (putImageData, getImageData), so the first call asks for a context made for reading
+/// back (`willReadFrequently`), which the browser keeps in memory rather than on the GPU.
 fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
     canvas
-        .get_context("2d")
+        .get_context_with_context_options("2d", &super::canvas::read_back_options())
         .ok()
         .flatten()
         .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
@@ -214,6 +257,74 @@ pub async fn decode(blob: &Blob) -> Result<Pixels, String> {
         .map_err(|_| "the browser could not draw this image (corrupt data?)".to_string())?;
     let bytes = read_canvas(&canvas)?;
     Pixels::new(w, h, bytes)
+}
+
+/// Decodes a picked (or dropped, or pasted) file; see [`decode`].
+pub async fn decode_file(file: &PickedFile) -> Result<Pixels, String> {
+    decode(file.file()).await
+}
+
+/// [`put`] on the canvas a view's `NodeRef` points at; nothing happens while it is not
+/// in the page.
+pub fn show(node: &NodeRef, rgba: &[u8], width: u32, height: u32) -> Result<(), String> {
+    match node.cast::<HtmlCanvasElement>() {
+        Some(canvas) => put(&canvas, rgba, width, height),
+        None => Ok(()),
+    }
+}
+
+/// Starts a PNG download of what the canvas behind `node` shows.
+pub fn download_png_of(node: &NodeRef, name: &str) -> Result<(), String> {
+    let canvas = node
+        .cast::<HtmlCanvasElement>()
+        .ok_or("the result is not on the page")?;
+    download_png(&canvas, name)
+}
+
+/// Where `client_x` falls across the element behind `node`, in percent (0 to 100).
+pub fn percent_across(node: &NodeRef, client_x: i32) -> Option<f64> {
+    let element = node.cast::<web_sys::Element>()?;
+    let rect = element.get_bounding_client_rect();
+    (rect.width() > 0.0)
+        .then(|| ((f64::from(client_x) - rect.left()) / rect.width() * 100.0).clamp(0.0, 100.0))
+}
+
+/// Sends the rest of this pointer's events to the element behind `node`.
+pub fn capture_pointer(node: &NodeRef, pointer_id: i32) {
+    if let Some(element) = node.cast::<web_sys::Element>() {
+        let _ = element.set_pointer_capture(pointer_id);
+    }
+}
+
+/// The first file of a drop (any type: a file that is not an image gets decode's
+/// message), with the browser's own handling of the drop prevented.
+pub fn dropped_file(event: &web_sys::DragEvent) -> Option<PickedFile> {
+    event.prevent_default();
+    let file = event.data_transfer()?.files()?.item(0)?;
+    Some(PickedFile::new(file))
+}
+
+/// Listens for pastes on the whole document: a paste that holds an image file hands it
+/// to `on_image` and is kept from the browser (`preventDefault`, which is why the
+/// listener is not passive; a passive one could not, and the browser logs an error for
+/// every try). A paste of text is left alone. Listening stops when the returned listener
+/// is dropped.
+pub fn listen_paste(on_image: impl Fn(PickedFile) + 'static) -> Option<EventListener> {
+    let document = super::dom::document()?;
+    Some(EventListener::new_with_options(
+        &document,
+        "paste",
+        EventListenerOptions::enable_prevent_default(),
+        move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            if let Some(file) = first_image_file(e.clipboard_data().as_ref()) {
+                e.prevent_default();
+                on_image(PickedFile::new(file));
+            }
+        },
+    ))
 }
 
 /// Starts a PNG download of what `canvas` shows.

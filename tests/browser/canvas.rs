@@ -2,16 +2,17 @@
 //! the drawing tool driven by synthetic pointer events.
 //!
 //! Agreement: a pixel agrees when alpha and every premultiplied colour channel are within
-//! ±16 (`web::canvas::agreement`). Premultiplied, because pixels with alpha below 32 keep
+//! ±16 (`lab::canvas::compare::agreement`). Premultiplied, because pixels with alpha below 32 keep
 //! too little colour for a straight-alpha comparison to mean anything. Text is excluded
 //! from the scenes (the browser's font and the bitmap font differ by design).
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
+use wasm_playground::lab::canvas::compare::agreement_percent;
 use wasm_playground::lab::canvas::{
     Canvas, DrawCommand, commands_from_json, commands_to_json, rasterize, stress_scene,
 };
-use wasm_playground::web::canvas::{agreement_percent, offscreen, read_pixels, render_calls};
+use wasm_playground::web::canvas::{offscreen, read_pixels, render_calls};
 use web_sys::HtmlElement;
 
 use crate::support::*;
@@ -99,7 +100,7 @@ fn rasterize_agrees_with_canvas_2d_on_99_percent_of_pixels() {
 
 #[wasm_bindgen_test]
 fn agreement_compares_premultiplied_colour() {
-    use wasm_playground::web::canvas::agreement;
+    use wasm_playground::lab::canvas::compare::agreement;
     // Same coverage, straight colours far apart at alpha 10: they agree.
     assert_eq!(agreement(&[255, 0, 0, 10], &[120, 90, 0, 10], 16), (1, 1));
     // Opaque and different: they do not.
@@ -177,7 +178,7 @@ async fn pointer_strokes_become_commands_and_undo_redo_work() {
     )
     .await;
     assert!(
-        count_text(&app).starts_with("8 commands in 1 strokes"),
+        count_text(&app).starts_with("8 commands in 1 stroke"),
         "{}",
         count_text(&app)
     );
@@ -200,7 +201,7 @@ async fn pointer_strokes_become_commands_and_undo_redo_work() {
     app.get("#canvas-undo").click();
     settle().await;
     assert!(
-        count_text(&app).starts_with("8 commands in 1 strokes"),
+        count_text(&app).starts_with("8 commands in 1 stroke"),
         "{}",
         count_text(&app)
     );
@@ -295,7 +296,7 @@ async fn import_replaces_the_drawing_and_invalid_files_are_refused() {
         "application/json",
         &json,
     );
-    let expected = format!("{} commands in 1 strokes", commands.len());
+    let expected = format!("{} commands in 1 stroke", commands.len());
     wait_for_text(&app, "#canvas-count", |t| t.starts_with(&expected)).await;
 
     // Invalid: refused with the reason, the drawing kept.
@@ -349,7 +350,7 @@ async fn text_tool_places_text_once() {
     settle().await;
     assert!(app.query("#canvas-text-input").is_none());
     assert!(
-        count_text(&app).starts_with("2 commands in 1 strokes"),
+        count_text(&app).starts_with("2 commands in 1 stroke"),
         "{}",
         count_text(&app)
     );
@@ -403,5 +404,205 @@ fn bench_cases_are_named_and_both_sides_run() {
     assert!(
         names.contains(&"canvas/raster-10000/640x400".to_string()),
         "{names:?}"
+    );
+}
+
+/// Whether the 2D context of the element `id` was made for reading back.
+fn reads_back(id: &str) -> bool {
+    js_sys::Function::new_with_args(
+        "id",
+        "return document.getElementById(id).getContext('2d').getContextAttributes().willReadFrequently === true;",
+    )
+    .call1(&wasm_bindgen::JsValue::NULL, &id.into())
+    .unwrap()
+    .as_bool()
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_drawing_says_where_to_start_and_offers_a_sample() {
+    let app = fresh().await;
+    // No "100.00 % of pixels agree" about nothing, and no empty boxes: a hint instead.
+    let agreement = text_of(&app, "#canvas-agreement");
+    assert!(agreement.contains("Nothing to compare yet"), "{agreement}");
+    assert!(!agreement.contains('%'), "{agreement}");
+    assert!(app.get(".pair").has_attribute("hidden"));
+    assert!(text_of(&app, "#canvas-hint").contains("Draw here"));
+    assert_eq!(
+        app.get("#canvas-draw")
+            .get_attribute("aria-describedby")
+            .as_deref(),
+        Some("canvas-hint")
+    );
+
+    app.get("#canvas-sample").click();
+    wait_for_text(&app, "#canvas-count", |t| t.contains("in 5 strokes")).await;
+    assert!(app.query("#canvas-hint").is_none());
+    let agreement = wait_for_text(&app, "#canvas-agreement", |t| t.contains("agree")).await;
+    assert!(agreement.contains("your drawing ("), "{agreement}");
+    assert!(!app.get(".pair").has_attribute("hidden"));
+    // Five strokes: undo takes the sample apart one shape at a time.
+    app.get("#canvas-undo").click();
+    wait_for_text(&app, "#canvas-count", |t| t.contains("in 4 strokes")).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_shape_can_be_added_by_its_numbers_from_the_keyboard() {
+    let app = fresh().await;
+    // The defaults: a 160×100 rectangle at (40, 40), fill + outline.
+    app.get("#canvas-form-add").click();
+    wait_for_text(&app, "#canvas-count", |t| {
+        t.starts_with("9 commands in 1 stroke")
+    })
+    .await;
+    let list = text_of(&app, "#canvas-commands");
+    assert!(list.contains("Rect(40, 40, 160, 100)"), "{list}");
+
+    // A circle, typed in.
+    let kind = app.get("#canvas-form-kind");
+    kind.dyn_ref::<web_sys::HtmlSelectElement>()
+        .unwrap()
+        .set_value("circle");
+    fire(&kind, "change");
+    settle().await;
+    type_into(&app, "#canvas-form-radius", "25.5");
+    app.get("#canvas-form-add").click();
+    wait_for_text(&app, "#canvas-count", |t| t.contains("in 2 strokes")).await;
+    let list = text_of(&app, "#canvas-commands");
+    assert!(list.contains("Circle(320, 200, 25.5)"), "{list}");
+
+    // A bad number: a message next to the form, nothing drawn.
+    type_into(&app, "#canvas-form-cx", "9000");
+    app.get("#canvas-form-add").click();
+    let error = wait_for_text(&app, "#canvas-form-error", |t| !t.is_empty()).await;
+    assert!(error.contains("cx must be from 0 to 640"), "{error}");
+    assert!(count_text(&app).contains("in 2 strokes"));
+    // The form is reachable by Tab: real controls, none taken out of the order.
+    for id in ["#canvas-form-kind", "#canvas-form-cx", "#canvas-form-add"] {
+        assert_ne!(app.get(id).tab_index(), -1, "{id}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_command_list_shows_numbers_without_float_noise() {
+    let app = fresh().await;
+    let json = r##"[{"StrokeColor":"#112233"},{"LineWidth":2.0},"BeginPath",{"MoveTo":[127.19999999999999,40.0]},{"LineTo":[0.30000000000000004,12.5]},"Stroke"]"##;
+    pick_file(
+        &app,
+        "#canvas-import",
+        "noise.json",
+        "application/json",
+        json,
+    );
+    wait_for_text(&app, "#canvas-count", |t| t.starts_with("6 commands")).await;
+    let list = text_of(&app, "#canvas-commands");
+    assert!(list.contains("MoveTo(127.2, 40)"), "{list}");
+    assert!(list.contains("LineTo(0.3, 12.5)"), "{list}");
+    assert!(!list.contains("99999"), "{list}");
+    // The drawing keeps the exact values.
+    let saved = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(KEY)
+        .unwrap()
+        .unwrap();
+    assert!(saved.contains("127.19999999999999"), "{saved}");
+}
+
+#[wasm_bindgen_test]
+async fn canvases_that_are_read_back_say_so_to_the_browser() {
+    let app = fresh().await;
+    app.get("#canvas-sample").click();
+    wait_for_text(&app, "#canvas-agreement", |t| t.contains("agree")).await;
+    assert!(reads_back("canvas-a"), "renderer A's comparison canvas");
+    assert!(reads_back("canvas-b"), "renderer B's comparison canvas");
+    let (canvas, _ctx) = offscreen(4, 4).unwrap();
+    canvas.set_id("canvas-offscreen-probe");
+    document().body().unwrap().append_child(&canvas).unwrap();
+    assert!(
+        reads_back("canvas-offscreen-probe"),
+        "the benchmark's canvases"
+    );
+    canvas.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_stress_scene_says_how_long_it_takes_and_shows_progress() {
+    let app = fresh().await;
+    let source = app.get("#canvas-compare-source");
+    source
+        .dyn_ref::<web_sys::HtmlSelectElement>()
+        .unwrap()
+        .set_value("10000");
+    fire(&source, "change");
+    let note = wait_for_text(&app, "#canvas-stress-note", |t| !t.is_empty()).await;
+    assert!(note.contains("10,000 shapes"), "{note}");
+    assert!(
+        note.contains("in this browser (estimated from 1,000 shapes just now)"),
+        "{note}"
+    );
+    assert!(note.contains("about "), "{note}");
+    app.get("#canvas-stress-run").click();
+    settle().await;
+    // Renderer A's 47,000 calls go in slices, with a progress bar in between.
+    let mut saw_progress = false;
+    let done = loop {
+        let text = text_of(&app, "#canvas-agreement");
+        saw_progress |= app.query("#canvas-agreement progress").is_some();
+        if text.contains("agree") {
+            break text;
+        }
+        sleep_ms(5).await;
+    };
+    assert!(saw_progress, "no progress was shown");
+    assert!(done.contains("stress scene of 10,000 shapes"), "{done}");
+}
+
+/// The drawing canvas's pixels (RGBA, backing store).
+fn drawn(app: &Mounted) -> Vec<u8> {
+    let canvas: web_sys::HtmlCanvasElement = app.get("#canvas-draw").dyn_into().unwrap();
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    ctx.get_image_data(0.0, 0.0, canvas.width().into(), canvas.height().into())
+        .unwrap()
+        .data()
+        .0
+}
+
+fn opaque(pixels: &[u8]) -> usize {
+    pixels.chunks_exact(4).filter(|p| p[3] > 0).count()
+}
+
+#[wasm_bindgen_test]
+async fn every_change_and_a_restored_drawing_are_painted() {
+    let app = fresh().await;
+    assert_eq!(opaque(&drawn(&app)), 0);
+    // A change that is not a pointer gesture (no preview painted it): the sample.
+    app.get("#canvas-sample").click();
+    wait_for_text(&app, "#canvas-count", |t| t.contains("in 5 strokes")).await;
+    settle().await;
+    let full = drawn(&app);
+    assert!(opaque(&full) > 0, "the sample is not on the canvas");
+    // Undo takes off the door (inside the house, so the same pixels stay opaque).
+    app.get("#canvas-undo").click();
+    wait_for_text(&app, "#canvas-count", |t| t.contains("in 4 strokes")).await;
+    settle().await;
+    let undone = drawn(&app);
+    assert!(undone != full, "undo left the canvas as it was");
+    drop(app);
+
+    // The drawing is saved; a new mount restores it and paints it.
+    let app = Mounted::at("#/canvas").await;
+    wait_for_text(&app, "#canvas-count", |t| t.contains("in 4 strokes")).await;
+    settle().await;
+    assert!(
+        drawn(&app) == undone,
+        "the restored drawing is not painted as it was"
     );
 }

@@ -302,3 +302,126 @@ fn a_paste_takes_the_first_image_among_its_files() {
     assert!(glue::first_image_file(Some(&text_only)).is_none());
     assert!(glue::first_image_file(None).is_none());
 }
+
+fn choose(app: &Mounted, selector: &str, index: i32) {
+    let select: web_sys::HtmlSelectElement = app.get(selector).dyn_into().unwrap();
+    select.set_selected_index(index);
+    fire(&select, "change");
+}
+
+fn selected_text(app: &Mounted, selector: &str) -> String {
+    let select: web_sys::HtmlSelectElement = app.get(selector).dyn_into().unwrap();
+    select
+        .selected_options()
+        .item(0)
+        .and_then(|o| o.text_content())
+        .unwrap_or_default()
+}
+
+const SMALL_SVG: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="3" height="2"><rect width="3" height="2" fill="red"/></svg>"#;
+
+#[wasm_bindgen_test]
+async fn picking_a_sample_or_a_size_applies_it() {
+    let app = Mounted::at("#/image").await;
+    wait_for_info(&app, "Test card — 960×540").await;
+    choose(&app, "#image-sample", 1);
+    let info = wait_for_info(&app, "Gradient").await;
+    assert!(info.contains("960×540"), "{info}");
+    choose(&app, "#image-size", 0);
+    wait_for_info(&app, "Gradient — 640×360").await;
+    wait_for_status(&app, "applied").await;
+    assert_eq!(after_pixels(&app).len(), 640 * 360 * 4);
+}
+
+/// Generating a sample is long work (a 1920×1080 one takes a while): the menu's change
+/// returns at once and the work runs in later tasks, so the page is not frozen meanwhile.
+#[wasm_bindgen_test]
+async fn picking_a_size_does_the_long_work_after_the_menu_returns() {
+    let app = Mounted::at("#/image").await;
+    wait_for_status(&app, "applied").await;
+    let before: HtmlCanvasElement = app.get("#image-before").dyn_into().unwrap();
+    assert_eq!(before.width(), 960);
+    choose(&app, "#image-size", 0);
+    assert_eq!(
+        before.width(),
+        960,
+        "the sample was made inside the change handler"
+    );
+    wait_for_info(&app, "Test card — 640×360").await;
+    assert_eq!((before.width(), before.height()), (640, 360));
+    // Two quick picks: only the last one is shown.
+    choose(&app, "#image-size", 2);
+    choose(&app, "#image-sample", 1);
+    let info = wait_for_info(&app, "Gradient").await;
+    assert!(info.contains("1280×720"), "{info}");
+    wait_for_status(&app, "applied").await;
+    assert_eq!(after_pixels(&app).len(), 1280 * 720 * 4);
+}
+
+#[wasm_bindgen_test]
+async fn after_a_file_the_menus_say_your_file() {
+    let app = Mounted::at("#/image").await;
+    wait_for_status(&app, "applied").await;
+    pick_file(&app, "#image-file", "tiny.svg", "image/svg+xml", SMALL_SVG);
+    wait_for_info(&app, "tiny.svg — 3×2 px").await;
+    assert_eq!(selected_text(&app, "#image-sample"), "your file: tiny.svg");
+    assert_eq!(selected_text(&app, "#image-size"), "3×2 (your file)");
+    // The benchmark does not time a 3×2 image: it says so and uses the chosen size.
+    let note = text_of(&app, "#image-bench-note");
+    assert!(note.contains("too small to time"), "{note}");
+    assert!(note.contains("960×540 test card"), "{note}");
+
+    // Picking a sample again replaces the file, and the menus show the sample.
+    choose(&app, "#image-sample", 2);
+    let info = wait_for_info(&app, Sample::ALL[1].label()).await;
+    assert!(info.contains("960×540"), "{info}");
+    assert_eq!(selected_text(&app, "#image-sample"), Sample::ALL[1].label());
+    assert_eq!(selected_text(&app, "#image-size"), "960×540");
+    let note = text_of(&app, "#image-bench-note");
+    assert!(note.contains("current image (960×540)"), "{note}");
+}
+
+#[wasm_bindgen_test]
+async fn a_blur_runs_in_bands_with_progress_and_the_same_bytes() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let (w, h) = (1920, 1080);
+    let pixels = Pixels::sample(Sample::TestCard, w, h).unwrap();
+    let shared = Rc::new(RefCell::new(Some(pixels)));
+    let filters = [Filter::GaussianBlur { sigma: 3.0 }, Filter::Invert];
+    let steps = Rc::new(RefCell::new(Vec::new()));
+    let seen = steps.clone();
+    let finished = glue::run_pipeline(
+        &shared,
+        &filters,
+        || true,
+        move |p| seen.borrow_mut().push(p),
+    )
+    .await
+    .unwrap();
+    assert!(finished);
+    let steps = steps.borrow();
+    let blur_steps = steps.iter().filter(|p| p.filter == 0).count();
+    assert!(blur_steps >= 2, "the blur ran in {blur_steps} step(s)");
+    assert!(steps.iter().all(|p| p.filters == 2 && p.rows == h));
+    assert_eq!(steps.last().map(|p| (p.filter, p.rows_done)), Some((1, h)));
+    let mut expected = test_card(w, h).unwrap();
+    apply_pipeline(&mut expected, w, h, &filters).unwrap();
+    assert!(shared.borrow().as_ref().unwrap().working == expected);
+}
+
+#[wasm_bindgen_test]
+async fn the_tabs_canvases_are_made_for_reading_back() {
+    let app = Mounted::at("#/image").await;
+    wait_for_status(&app, "applied").await;
+    let probe = js_sys::Function::new_with_args(
+        "id",
+        "return document.getElementById(id).getContext('2d').getContextAttributes().willReadFrequently === true;",
+    );
+    for id in ["image-before", "image-after"] {
+        let reads = probe
+            .call1(&wasm_bindgen::JsValue::NULL, &id.into())
+            .unwrap();
+        assert_eq!(reads.as_bool(), Some(true), "{id}");
+    }
+}

@@ -83,6 +83,8 @@
 //! 1e300 costs no more than a canvas-sized one.
 
 pub mod color;
+pub mod compare;
+pub mod editor;
 pub mod font;
 pub mod history;
 mod raster;

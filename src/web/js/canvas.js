@@ -64,7 +64,8 @@ export function makeCanvasJsCase(json, width, height) {
   const canvas = document.createElement("canvas");
   canvas.width = width;
   canvas.height = height;
-  const ctx = canvas.getContext("2d");
+  // Read back at the end of every run, like the Rust side's canvases (web::canvas::context_2d).
+  const ctx = canvas.getContext("2d", { willReadFrequently: true });
   return () => {
     drawOps(ctx, ops, width, height);
     return ctx.getImageData(0, 0, 1, 1).data[3];
