@@ -92,6 +92,8 @@
 //! random and mutated input.
 
 mod annotate;
+pub mod boundary;
+pub mod fit;
 pub mod leb128;
 mod module;
 mod ops;
@@ -410,6 +412,7 @@ impl ByteTotals {
     }
 }
 
+// region: byte-totals
 /// Section byte totals by category.
 pub fn byte_totals(module: &Module) -> ByteTotals {
     let mut t = ByteTotals {
@@ -436,6 +439,7 @@ pub fn largest_functions(module: &Module, n: usize) -> Vec<&Function> {
     all.truncate(n);
     all
 }
+// endregion
 
 impl fmt::Display for TableType {
     /// `1 10 funcref`: minimum, maximum if any, element type.

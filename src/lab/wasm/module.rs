@@ -942,6 +942,7 @@ pub(crate) fn read_module(data: &[u8], notes: Option<&mut Annotator>) -> Result<
         "version 1 (a little-endian u32, not LEB128)".to_string()
     });
     p.info.module.version = version;
+    // region: sections
     let mut last_rank = 0u8;
     let mut last_name = "";
     while !r.eof() {
@@ -1032,5 +1033,6 @@ pub(crate) fn read_module(data: &[u8], notes: Option<&mut Annotator>) -> Result<
             size: body_end - start,
         });
     }
+    // endregion
     p.finish(data.len())
 }
