@@ -8,6 +8,7 @@ pub mod dom;
 pub mod features;
 pub mod image;
 pub mod json;
+pub mod module;
 pub mod panic;
 pub mod signals;
 pub mod source;
