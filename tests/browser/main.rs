@@ -7,6 +7,7 @@ mod canvas;
 mod compute;
 mod image;
 mod json;
+mod module;
 mod shell;
 mod signals;
 mod source_view;
