@@ -40,8 +40,8 @@ pub struct UseCase {
     pub about: &'static str,
     /// The tab that shows it (an id of the app's tab list), if any.
     pub tab: Option<&'static str>,
-    /// Seconds the cases took to run in Firefox on a modest 2-core machine: what the
-    /// page says before a run ("about 6 s").
+    /// Seconds the cases took to run in Firefox on a busy 2-core machine (the release
+    /// build): what the page says before a run ("about 5 s").
     pub typical_seconds: u32,
 }
 
@@ -54,7 +54,7 @@ pub const USE_CASES: &[UseCase] = &[
         evidence: Evidence::Bench(&["image/grayscale/3840x2160", "image/sepia/3840x2160"]),
         about: "Two filters on a 3840×2160 image (33 MB of pixels), in place, the same algorithm on both sides. (The blurs are on the Image tab: one JavaScript pass of them blocks a page for seconds, too long to run here.) Nothing here decodes or encodes video: a video filter is this work once per frame, plus codecs the lab does not have.",
         tab: Some("image"),
-        typical_seconds: 8,
+        typical_seconds: 5,
     },
     UseCase {
         id: "games",
@@ -103,7 +103,7 @@ pub const USE_CASES: &[UseCase] = &[
         ]),
         about: "Fibonacci three ways: naive recursion (calls), 64-bit integers (u64 vs BigInt), and 20,899-digit big integers (num-bigint vs the engine's BigInt).",
         tab: Some("compute"),
-        typical_seconds: 5,
+        typical_seconds: 4,
     },
     UseCase {
         id: "apps",
@@ -115,7 +115,7 @@ pub const USE_CASES: &[UseCase] = &[
         ]),
         about: "This lab is one (Yew, a tab per lesson): it works. Here a Yew re-render of a 1,000-row table (style and layout included) is timed against hand-written DOM code; the download is the app module measured above.",
         tab: Some("vdom"),
-        typical_seconds: 4,
+        typical_seconds: 5,
     },
     UseCase {
         id: "dom",
@@ -124,7 +124,7 @@ pub const USE_CASES: &[UseCase] = &[
         evidence: Evidence::Bench(&["vdom/update-10th/1000", "vdom/swap/1000+layout"]),
         about: "Changing a few rows of a 1,000-row table: our diff and patch in WASM (every DOM call goes through JavaScript) vs vanilla JS touching the rows directly.",
         tab: Some("vdom"),
-        typical_seconds: 3,
+        typical_seconds: 2,
     },
     UseCase {
         id: "utility",
@@ -188,10 +188,10 @@ pub fn verdict(case: &UseCase, speedups: &[Option<f64>]) -> Verdict {
     let n = usable.len();
     let of = |k: usize| {
         if k == n {
-            if n == 1 {
-                "in the one case".to_string()
-            } else {
-                format!("in all {n} cases")
+            match n {
+                1 => "in the one case".to_string(),
+                2 => "in both cases".to_string(),
+                _ => format!("in all {n} cases"),
             }
         } else {
             format!("in {k} of {n} cases")
@@ -243,10 +243,18 @@ fn range(values: &[f64]) -> String {
     }
 }
 
-// TODO(fmt): lab::fmt::ratio when it lands (one decimal, grouped digits).
+// TODO(fmt): lab::fmt::ratio when it lands (one decimal below 100, grouped digits).
 fn ratio(r: f64) -> String {
-    let text = format!("{r:.1}");
-    let (whole, tenths) = text.split_once('.').unwrap_or((&text, "0"));
+    // A tenth means nothing at 398,743×.
+    let text = if r >= 99.95 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    };
+    let (whole, tenths) = match text.split_once('.') {
+        Some((w, t)) => (w, Some(t)),
+        None => (text.as_str(), None),
+    };
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i).is_multiple_of(3) {
@@ -254,7 +262,10 @@ fn ratio(r: f64) -> String {
         }
         grouped.push(c);
     }
-    format!("{grouped}.{tenths}")
+    match tenths {
+        Some(t) => format!("{grouped}.{t}"),
+        None => grouped,
+    }
 }
 
 /// Every benchmark case name the lines use, each once, in order.
@@ -329,14 +340,14 @@ mod tests {
             verdict(line("image"), &[Some(2.14), Some(3.41)]),
             Verdict::Measured {
                 holds: Some(true),
-                summary: "WASM 2.1–3.4× faster in all 2 cases".into()
+                summary: "WASM 2.1–3.4× faster in both cases".into()
             }
         );
         assert_eq!(
             verdict(line("image"), &[Some(0.5), Some(0.25)]),
             Verdict::Measured {
                 holds: Some(false),
-                summary: "JS 2.0–4.0× faster in all 2 cases".into()
+                summary: "JS 2.0–4.0× faster in both cases".into()
             }
         );
         assert_eq!(
@@ -373,7 +384,11 @@ mod tests {
                 summary: "JS 12.5× faster in the one case".into()
             }
         );
-        assert_eq!(ratio(328_535.64), "328,535.6");
+        assert_eq!(ratio(328_535.64), "328,536");
+        assert_eq!(ratio(1_234.6), "1,235");
+        assert_eq!(ratio(99.94), "99.9");
+        assert_eq!(ratio(99.96), "100");
+        assert_eq!(ratio(2.14), "2.1");
     }
 
     #[test]
