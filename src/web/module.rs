@@ -338,7 +338,11 @@ pub async fn run_cases(names: &[&str], progress: impl Fn(usize, usize, &str)) ->
         if !names.iter().any(|n| n.starts_with(&prefix)) {
             continue;
         }
-        progress(runs.len(), total, group.title);
+        progress(
+            runs.len(),
+            total,
+            &format!("preparing the inputs of {}", group.title),
+        );
         bench::yield_now().await;
         let cases = (group.cases)();
         for name in names.iter().filter(|n| n.starts_with(&prefix)) {
