@@ -195,8 +195,16 @@ fn measuring_every_line_fills_every_verdict() {
         .unwrap();
     let table = b.text("#fit-table");
     eprintln!("measured every line in {took:?}; longest gap {gap} ms");
-    for line in table.split("See the").map(str::trim) {
-        eprintln!("  {}", &line.chars().take(400).collect::<String>());
+    let lines = b
+        .exec(
+            "return [...document.querySelectorAll('#fit-table tbody tr')].map(r =>
+               r.id + ': ' + ((r.querySelector('.took') || {}).textContent || '') + ' | ' +
+               r.querySelector('.verdict').textContent)",
+            vec![],
+        )
+        .unwrap();
+    for line in lines.as_array().into_iter().flatten() {
+        eprintln!("  {}", line.as_str().unwrap_or(""));
     }
     assert!(!table.contains("Not measured yet"), "{table}");
     assert!(!table.contains("no tab registers"), "{table}");

@@ -151,6 +151,7 @@ pub fn ConsoleSection() -> Html {
                 { for entries.iter().map(|e| html! { <EntryView key={e.id} entry={e.clone()} /> }) }
             </ol>
             <CallLog entries={log.entries.clone()} dropped={log.dropped} />
+            <SourceView path="src/lab/wasm/boundary.rs" region="to-int32" summary="Show the Rust: what ToInt32 does to a number" />
         </section>
     }
 }

@@ -112,7 +112,8 @@ fn Sizes(props: &SizesProps) -> Html {
         .map(|s| s.size);
     html! {
         <>
-            <div class="table-scroll">
+            // Scrolls sideways on a phone: focusable and named, so a keyboard can scroll it.
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Sizes of the built files">
                 <table class="facts sizes" id="hello-sizes">
                     <thead><tr><th scope="col">{ "File" }</th><th scope="col">{ "What it is" }</th>
                         <th scope="col" class="num">{ "Bytes" }</th><th scope="col" class="num">{ "gzip" }</th></tr></thead>

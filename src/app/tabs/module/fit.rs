@@ -22,6 +22,13 @@ struct Progress {
     current: String,
 }
 
+/// The runs so far: each case by name, and how long each line took to measure.
+#[derive(Clone, Default, PartialEq)]
+struct Measured {
+    runs: HashMap<String, CaseRun>,
+    took_ms: HashMap<&'static str, f64>,
+}
+
 /// What this page's HTML holds before the module runs.
 #[derive(Clone, PartialEq)]
 struct PageFact {
@@ -34,7 +41,7 @@ const LEDE_WORDS: &str = "A WebAssembly module is one binary file";
 
 #[component]
 pub fn WhenToUse() -> Html {
-    let results = use_state(|| Rc::new(HashMap::<String, CaseRun>::new()));
+    let results = use_state(|| Rc::new(Measured::default()));
     let progress = use_state(|| None::<Progress>);
     let stop = use_mut_ref(|| false);
     let page = use_state(|| Load::<PageFact>::Loading);
@@ -75,6 +82,7 @@ pub fn WhenToUse() -> Html {
                     let names = cases_of(line);
                     let shown = progress.clone();
                     let base = done;
+                    let t0 = glue::now_ms();
                     let runs = glue::run_cases(names, move |k, _, label| {
                         shown.set(Some(Progress {
                             done: base + k,
@@ -85,8 +93,9 @@ pub fn WhenToUse() -> Html {
                     })
                     .await;
                     done += names.len();
+                    all.took_ms.insert(line.id, glue::now_ms() - t0);
                     for r in runs {
-                        all.insert(r.name.clone(), r);
+                        all.runs.insert(r.name.clone(), r);
                     }
                     results.set(Rc::new(all.clone()));
                 }
@@ -122,6 +131,10 @@ pub fn WhenToUse() -> Html {
                     <button type="button" class="button" onclick={on_stop}>{ "Stop after this case" }</button>
                 }
             </div>
+            <p class="note">
+                { "Each case runs a moment on each side, yielding between samples so the page keeps painting. Preparing a \
+                   tab's inputs (a 33 MB image, JSON documents, a 1,000-row table) can hold the page for up to about a second." }
+            </p>
             <ProgressLine progress={(*progress).clone()} />
             <div class="table-scroll">
                 <table class="fit" id="fit-table">
@@ -170,7 +183,7 @@ fn ProgressLine(props: &ProgressProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct FitRowProps {
     line: &'static UseCase,
-    results: Rc<HashMap<String, CaseRun>>,
+    results: Rc<Measured>,
     running: bool,
     page: Load<PageFact>,
     on_run: Callback<()>,
@@ -180,7 +193,8 @@ struct FitRowProps {
 fn FitRow(props: &FitRowProps) -> Html {
     let line = props.line;
     let names = cases_of(line);
-    let runs: Vec<Option<&CaseRun>> = names.iter().map(|n| props.results.get(*n)).collect();
+    let runs: Vec<Option<&CaseRun>> = names.iter().map(|n| props.results.runs.get(*n)).collect();
+    let took = props.results.took_ms.get(line.id).copied();
     let speedups: Vec<Option<f64>> = runs
         .iter()
         .map(|r| r.and_then(|r| r.result.as_ref().ok()).map(|(w, j)| j / w))
@@ -221,6 +235,9 @@ fn FitRow(props: &FitRowProps) -> Html {
                             aria-label={format!("Measure {} (about {} s)", line.name, line.typical_seconds)}>
                         { format!("Measure (about {} s)", line.typical_seconds) }
                     </button>
+                    if let Some(ms) = took {
+                        <span class="took">{ format!(" took {} here", duration_ms(ms)) }</span>
+                    }
                 }
             </td>
             <td>

@@ -30,12 +30,17 @@ pub fn bytes(n: usize) -> String {
     )
 }
 
-/// A share of a whole: `61.2 %`.
+/// A share of a whole: `61.2 %` (a no-break space: a narrow column never strands the `%`).
 pub fn percent(part: usize, whole: usize) -> String {
     if whole == 0 {
         return "–".into();
     }
-    format!("{:.1} %", part as f64 * 100.0 / whole as f64)
+    let p = part as f64 * 100.0 / whole as f64;
+    if part > 0 && p < 0.05 {
+        // 274 B of 2.38 MiB is not "0.0 %".
+        return "under\u{a0}0.1\u{a0}%".into();
+    }
+    format!("{p:.1}\u{a0}%")
 }
 
 /// `780 ns`, `45.6 µs`, `1.23 ms`, `2.10 s`.

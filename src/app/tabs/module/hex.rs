@@ -63,11 +63,16 @@ pub fn HexView(props: &HexViewProps) -> Html {
     let hover = use_state(|| None::<usize>);
     // A range picked from the breadcrumb; cleared when the selection moves.
     let chosen = use_state(|| None::<(usize, usize)>);
+    // The selection moved (keys, a section's "Show", "Go to byte"): bring it into view;
+    // never on opening the tab, which would scroll the page away from its top.
+    let moved = use_mut_ref(|| false);
     {
-        let chosen = chosen.clone();
+        let (chosen, moved) = (chosen.clone(), moved.clone());
         use_effect_with(at, move |at| {
             chosen.set(None);
-            glue::reveal(&format!("hex-{at}"));
+            if std::mem::replace(&mut *moved.borrow_mut(), true) {
+                glue::reveal(&format!("hex-{at}"));
+            }
         });
     }
     let notes = {
@@ -77,7 +82,7 @@ pub fn HexView(props: &HexViewProps) -> Html {
         })
     };
     let inspected = hover.unwrap_or(at);
-    let crumbs: Vec<&Span> = notes.at(inspected);
+    let crumbs: Vec<Span> = notes.at(inspected).into_iter().cloned().collect();
     let highlight = chosen
         .filter(|(s, e)| *s <= inspected && inspected < *e)
         .or_else(|| crumbs.last().map(|s| (s.start, s.end)));
@@ -141,10 +146,9 @@ pub fn HexView(props: &HexViewProps) -> Html {
             })
             .collect()
     };
-    let choose = |span: &Span| {
+    let on_choose = {
         let chosen = chosen.clone();
-        let range = (span.start, span.end);
-        Callback::from(move |_: MouseEvent| chosen.set(Some(range)))
+        Callback::from(move |range: (usize, usize)| chosen.set(Some(range)))
     };
 
     html! {
@@ -166,35 +170,61 @@ pub fn HexView(props: &HexViewProps) -> Html {
                         }) }
                     </div>
                 </div>
-                <div id="hex-info" class="hex-info" aria-live="polite">
-                    <p class="hex-byte">
-                        <strong>{ format!("Byte {} ({inspected})", offset(inspected)) }</strong>
-                        { format!(" = 0x{:02x}", bytes[inspected.min(len.saturating_sub(1))]) }
-                        if hover.is_some() && inspected != at { <span class="note">{ " (under the pointer)" }</span> }
-                    </p>
-                    <ol class="crumbs">
-                        { for crumbs.iter().map(|s| {
-                            let on = highlight == Some((s.start, s.end));
-                            html! {
-                                <li class={classes!(format!("depth-{}", s.depth.min(6)))}>
-                                    <button type="button" class="crumb" aria-pressed={on.to_string()} onclick={choose(s)}>
-                                        { s.label.clone() }
-                                    </button>
-                                    <span class="range">{ format!(" {}–{}, {}", offset(s.start), offset(s.end - 1), size(s.end - s.start)) }</span>
-                                </li>
-                            }
-                        }) }
-                    </ol>
-                    if let Some(e) = &notes.error {
-                        <p class="error">{ format!("The reader stopped: {e}") }</p>
-                    }
-                </div>
+                <ByteInfo offset={inspected} byte={bytes[inspected.min(len.saturating_sub(1))]}
+                          hovered={hover.is_some() && inspected != at} crumbs={crumbs} {highlight}
+                          error={notes.error.as_ref().map(|e| e.to_string())} on_choose={on_choose} />
             </div>
             <p class="note" id="hex-keys">
                 { "Keys in the grid: arrows move by a byte or a row, Page Up/Down by 256 bytes, Home/End to the row's ends, \
                    Ctrl+Home/End to the file's. Pick a line on the right to highlight that range." }
             </p>
             <SectionTable sections={sections.clone()} {at} on_at={props.on_at.clone()} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ByteInfoProps {
+    offset: usize,
+    byte: u8,
+    /// Shown because the pointer is over it (not the selected byte).
+    hovered: bool,
+    /// The spans that contain the byte, outermost first.
+    crumbs: Vec<Span>,
+    highlight: Option<(usize, usize)>,
+    error: Option<String>,
+    on_choose: Callback<(usize, usize)>,
+}
+
+/// What the byte is: each enclosing range, from its section down to the field; picking
+/// one highlights its bytes in the grid.
+#[component]
+fn ByteInfo(props: &ByteInfoProps) -> Html {
+    html! {
+        <div id="hex-info" class="hex-info" aria-live="polite">
+            <p class="hex-byte">
+                <strong>{ format!("Byte {} ({})", offset(props.offset), props.offset) }</strong>
+                { format!(" = 0x{:02x}", props.byte) }
+                if props.hovered { <span class="note">{ " (under the pointer)" }</span> }
+            </p>
+            <ol class="crumbs">
+                { for props.crumbs.iter().map(|s| {
+                    let range = (s.start, s.end);
+                    let on = props.highlight == Some(range);
+                    html! {
+                        <li>
+                            <button type="button" class="crumb" aria-pressed={on.to_string()}
+                                    onclick={props.on_choose.reform(move |_: MouseEvent| range)}>
+                                { s.label.clone() }
+                            </button>
+                            <span class="range">{ format!(" {}–{}, {}", offset(s.start), offset(s.end - 1), size(s.end - s.start)) }</span>
+                        </li>
+                    }
+                }) }
+            </ol>
+            if let Some(e) = &props.error {
+                <p class="error">{ format!("The reader stopped: {e}") }</p>
+            }
         </div>
     }
 }

@@ -75,7 +75,7 @@ pub fn Interface(props: &InterfaceProps) -> Html {
     html! {
         <div class="interface">
             <h4 id="imports-title">{ "Imports: what JavaScript must provide" }</h4>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="imports-title">
                 <table class="facts mono-cells" id="hello-imports" aria-labelledby="imports-title">
                     <thead><tr><th scope="col">{ "Module" }</th><th scope="col">{ "Name" }</th><th scope="col">{ "Kind" }</th><th scope="col">{ "Type" }</th></tr></thead>
                     <tbody>
@@ -95,7 +95,7 @@ pub fn Interface(props: &InterfaceProps) -> Html {
                    string and calls alert, __wbg_log_… does the same for console.log. wasm-bindgen makes the names unique with a hash." }
             </p>
             <h4 id="exports-title">{ "Exports: what the module offers" }</h4>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="exports-title">
                 <table class="facts mono-cells" id="hello-exports" aria-labelledby="exports-title">
                     <thead><tr><th scope="col">{ "Name" }</th><th scope="col">{ "Kind" }</th><th scope="col" class="num">{ "Index" }</th><th scope="col">{ "Type" }</th></tr></thead>
                     <tbody>

@@ -150,9 +150,9 @@ pub fn OwnModule(props: &OwnModuleProps) -> Html {
         (_, l) => l.clone(),
     };
     let columns = [
-        ("The hello module", hello),
-        ("This page's module", (*app).clone()),
-        ("The Compute tab's worker", (*worker).clone()),
+        ("Hello module", hello),
+        ("This page", (*app).clone()),
+        ("Compute worker", (*worker).clone()),
     ];
     html! {
         <section aria-labelledby="own-title">
@@ -188,33 +188,11 @@ fn ModuleTable(props: &TableProps) -> Html {
             Some(Err(e)) => format!("not measured: {e}"),
             None => "–".into(),
         }),
-        ("Code section", |s| {
-            format!(
-                "{} ({})",
-                bytes(s.totals.code),
-                percent(s.totals.code, s.size)
-            )
-        }),
-        ("Data section", |s| {
-            format!(
-                "{} ({})",
-                bytes(s.totals.data),
-                percent(s.totals.data, s.size)
-            )
-        }),
-        ("Custom sections", |s| {
-            format!(
-                "{} ({})",
-                bytes(s.totals.custom),
-                percent(s.totals.custom, s.size)
-            )
-        }),
+        ("Code section", |s| share(s.totals.code, s.size)),
+        ("Data section", |s| share(s.totals.data, s.size)),
+        ("Custom sections", |s| share(s.totals.custom, s.size)),
         ("Everything else", |s| {
-            format!(
-                "{} ({})",
-                bytes(s.totals.other + s.totals.header),
-                percent(s.totals.other + s.totals.header, s.size)
-            )
+            share(s.totals.other + s.totals.header, s.size)
         }),
         ("Functions defined", |s| grouped(s.defined)),
         ("Functions imported", |s| grouped(s.imported as usize)),
@@ -252,7 +230,7 @@ fn ModuleTable(props: &TableProps) -> Html {
     };
     html! {
         <>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="The three modules side by side">
                 <table class="facts compare" id="module-compare">
                     <thead><tr><th scope="col">{ "" }</th>
                         { for props.columns.iter().map(|(title, _)| html! { <th scope="col">{ *title }</th> }) }</tr></thead>
@@ -271,6 +249,11 @@ fn ModuleTable(props: &TableProps) -> Html {
             }) }
         </>
     }
+}
+
+/// `1.95 MiB · 82.4 %`.
+fn share(part: usize, whole: usize) -> String {
+    format!("{} · {}", bytes(part), percent(part, whole))
 }
 
 /// A time read from `performance.now()`, which browsers coarsen (Firefox: 1 ms).
