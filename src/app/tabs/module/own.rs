@@ -213,6 +213,16 @@ fn ModuleTable(props: &TableProps) -> Html {
                 ms,
                 slices,
                 longest_ms,
+            } if *slices == 1 => format!(
+                "{} in {} (one slice)",
+                grouped(*instructions as usize),
+                clock(*ms)
+            ),
+            Check::Done {
+                instructions,
+                ms,
+                slices,
+                longest_ms,
             } => format!(
                 "{} in {} ({} slices, longest {})",
                 grouped(*instructions as usize),
