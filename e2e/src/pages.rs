@@ -11,6 +11,7 @@ use crate::webdriver::{Browser, Result};
 /// tab-bar order, then the page for unknown routes.
 pub const PAGES: &[&str] = &[
     "overview",
+    "module",
     "compute",
     "strings",
     "state",

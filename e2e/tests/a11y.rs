@@ -259,6 +259,7 @@ macro_rules! pages {
 
 pages! {
     overview => "overview",
+    module => "module",
     compute => "compute",
     strings => "strings",
     state => "state",

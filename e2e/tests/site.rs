@@ -15,6 +15,7 @@ use wasm_playground_e2e::webdriver::Browser;
 /// (tab id, text its panel must show: every tab panel opens with an h2 of its title).
 const ROUTES: &[(&str, &str)] = &[
     ("overview", "Rust and WebAssembly"),
+    ("module", "The .wasm itself"),
     ("compute", "Compute"),
     ("strings", "Strings"),
     ("state", "State"),
@@ -164,9 +165,9 @@ fn arrow_keys_move_between_tabs() {
     b.exec("document.getElementById('tab-overview').focus()", vec![])
         .unwrap();
     b.send_keys_to_active("\u{E014}").unwrap(); // ArrowRight
-    expect_route(&b, "compute", "Compute");
+    expect_route(&b, "module", "The .wasm itself");
     let focused = b.exec("return document.activeElement.id", vec![]).unwrap();
-    assert_eq!(focused, json!("tab-compute"));
+    assert_eq!(focused, json!("tab-module"));
     b.send_keys_to_active("\u{E010}").unwrap(); // End
     expect_route(&b, "bench", "Bench");
 }

@@ -15,6 +15,8 @@ use yew_router::prelude::*;
 pub enum Route {
     #[at("/")]
     Overview,
+    #[at("/module")]
+    Module,
     #[at("/compute")]
     Compute,
     #[at("/strings")]
@@ -55,6 +57,12 @@ pub const TABS: &[TabInfo] = &[
         id: "overview",
         title: "Overview",
         summary: "What this lab is, what your browser supports, and how big the module is.",
+    },
+    TabInfo {
+        route: Route::Module,
+        id: "module",
+        title: "Module",
+        summary: "The .wasm itself: a first crate built, loaded and called, read byte by byte, and when WASM fits.",
     },
     TabInfo {
         route: Route::Compute,

@@ -12,6 +12,7 @@ pub mod features;
 pub mod file;
 pub mod image;
 pub mod json;
+pub mod module;
 pub mod panic;
 pub mod signals;
 pub mod source;

@@ -8,6 +8,7 @@ mod compute;
 mod hooks;
 mod image;
 mod json;
+mod module;
 mod shell;
 mod signals;
 mod source_view;

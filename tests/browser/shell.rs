@@ -60,10 +60,10 @@ async fn arrow_keys_home_and_end_move_focus_and_wrap() {
     first.focus().unwrap();
     key_down(&first, "ArrowRight");
     settle().await;
-    assert_eq!(active_id(), "tab-compute");
-    assert_eq!(hash(), "#/compute");
+    assert_eq!(active_id(), "tab-module");
+    assert_eq!(hash(), "#/module");
 
-    key_down(&app.get("#tab-compute"), "End");
+    key_down(&app.get("#tab-module"), "End");
     settle().await;
     assert_eq!(active_id(), "tab-bench");
 

@@ -5,6 +5,7 @@ pub mod canvas;
 pub mod compute;
 pub mod image;
 pub mod json;
+pub mod module;
 pub mod not_found;
 pub mod overview;
 pub mod signals;
@@ -19,6 +20,7 @@ use super::Route;
 pub fn render(route: Route) -> Html {
     match route {
         Route::Overview => html! { <overview::Overview /> },
+        Route::Module => html! { <module::ModuleTab /> },
         Route::Compute => html! { <compute::ComputeTab /> },
         Route::Strings => html! { <strings::StringsTab /> },
         Route::State => html! { <state::StateTab /> },

@@ -124,6 +124,6 @@ impl Annotator {
 /// ```
 pub fn annotate(bytes: &[u8], window: Range<usize>) -> Annotations {
     let mut a = Annotator::new(window);
-    let error = read_module(bytes, Some(&mut a)).err();
+    let error = read_module(bytes, Some(&mut a), true).err();
     a.finish(error)
 }

@@ -47,6 +47,7 @@ impl fmt::Display for LebError {
 
 impl std::error::Error for LebError {}
 
+// region: unsigned
 /// Reads an unsigned number of `bits` bits (at most 64) from the start of `bytes`.
 /// Returns the value and how many bytes it took.
 fn unsigned(bytes: &[u8], bits: u32) -> Result<(u64, usize), LebError> {
@@ -73,6 +74,7 @@ fn unsigned(bytes: &[u8], bits: u32) -> Result<(u64, usize), LebError> {
     // The last allowed byte either returned or failed above.
     Err(LebError::TooLong)
 }
+// endregion
 
 /// Reads a signed number of `bits` bits (at most 64) from the start of `bytes`.
 fn signed(bytes: &[u8], bits: u32) -> Result<(i64, usize), LebError> {

@@ -92,6 +92,8 @@
 //! random and mutated input.
 
 mod annotate;
+pub mod boundary;
+pub mod fit;
 pub mod leb128;
 mod module;
 mod ops;
@@ -410,6 +412,7 @@ impl ByteTotals {
     }
 }
 
+// region: byte-totals
 /// Section byte totals by category.
 pub fn byte_totals(module: &Module) -> ByteTotals {
     let mut t = ByteTotals {
@@ -436,6 +439,7 @@ pub fn largest_functions(module: &Module, n: usize) -> Vec<&Function> {
     all.truncate(n);
     all
 }
+// endregion
 
 impl fmt::Display for TableType {
     /// `1 10 funcref`: minimum, maximum if any, element type.
@@ -579,6 +583,25 @@ impl ModuleInfo {
         Ok(out)
     }
 
+    /// Decodes the instructions of the `k`-th defined function (0 is the first
+    /// function of the code section) and returns how many there are: the work
+    /// [`inspect`] does for every body and [`inspect_outline`] leaves out.
+    /// `bytes` must be the module this `ModuleInfo` was read from.
+    pub fn decode_body(&self, bytes: &[u8], k: usize) -> Result<u32, WasmError> {
+        let (Some(f), Some(body)) = (self.module.functions.get(k), self.bodies.get(k)) else {
+            return Err(WasmError {
+                offset: 0,
+                message: format!(
+                    "there is no defined function {k}: the module defines {}",
+                    self.module.functions.len()
+                ),
+            });
+        };
+        let end = f.body_offset.saturating_add(f.body_size);
+        let mut r = Reader::range(bytes, body.code_offset, end);
+        ops::decode_body(&mut r, |_| Ok(()))
+    }
+
     /// The instruction texts of function `function_index`, as [`disassemble`].
     pub fn disassemble(&self, bytes: &[u8], function_index: u32) -> Result<Vec<String>, WasmError> {
         Ok(self
@@ -612,7 +635,17 @@ pub fn parse(bytes: &[u8]) -> Result<Module, WasmError> {
 /// Reads a module with everything the Module tab shows: types, import and
 /// export types, tables, memories, globals, segments, locals, names, producers.
 pub fn inspect(bytes: &[u8]) -> Result<ModuleInfo, WasmError> {
-    module::read_module(bytes, None)
+    module::read_module(bytes, None, true)
+}
+
+/// [`inspect`] without decoding the instructions inside function bodies: every
+/// section, every function's size, locals and names, but each [`Body`]'s
+/// `instruction_count` is 0 and the instructions are unchecked. On a module of
+/// megabytes the instructions are nearly all the work (97 % of it on this lab's
+/// own module), so a page can read the outline at once and then decode the bodies
+/// a few at a time with [`ModuleInfo::decode_body`], staying responsive.
+pub fn inspect_outline(bytes: &[u8]) -> Result<ModuleInfo, WasmError> {
+    module::read_module(bytes, None, false)
 }
 
 /// The instructions of function `function_index` (imported functions count), one

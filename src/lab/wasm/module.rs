@@ -64,6 +64,8 @@ struct Parser<'a, 'n> {
     function_names: Vec<(u32, String)>,
     /// A `name` section could not be read: no names are shown rather than some.
     names_broken: bool,
+    /// Decode every instruction of every body (else only the locals are read).
+    decode_bodies: bool,
 }
 
 impl<'a> Parser<'a, '_> {
@@ -645,8 +647,10 @@ impl<'a> Parser<'a, '_> {
                     }
                     Ok(())
                 })?
-            } else {
+            } else if self.decode_bodies {
                 ops::decode_body(&mut body, |_| Ok(()))?
+            } else {
+                0
             };
             let end = body_offset + size;
             if self.wants(entry_at, end) {
@@ -888,8 +892,13 @@ fn note_instr(n: &mut Annotator, ins: &Instr, data: &[u8], types: &[TypeDef]) {
 }
 
 /// Reads the whole module. With `notes`, also describes the byte ranges that
-/// intersect the annotator's window.
-pub(crate) fn read_module(data: &[u8], notes: Option<&mut Annotator>) -> Result<ModuleInfo> {
+/// intersect the annotator's window. Without `decode_bodies` (and outside the
+/// window), function bodies are read up to their instructions only.
+pub(crate) fn read_module(
+    data: &[u8],
+    notes: Option<&mut Annotator>,
+    decode_bodies: bool,
+) -> Result<ModuleInfo> {
     let mut p = Parser {
         data,
         notes,
@@ -899,6 +908,7 @@ pub(crate) fn read_module(data: &[u8], notes: Option<&mut Annotator>) -> Result<
         data_seen: false,
         function_names: Vec::new(),
         names_broken: false,
+        decode_bodies,
     };
     let mut r = Reader::new(data);
     if data.len() < 4 || &data[..4] != b"\0asm" {
@@ -942,6 +952,7 @@ pub(crate) fn read_module(data: &[u8], notes: Option<&mut Annotator>) -> Result<
         "version 1 (a little-endian u32, not LEB128)".to_string()
     });
     p.info.module.version = version;
+    // region: sections
     let mut last_rank = 0u8;
     let mut last_name = "";
     while !r.eof() {
@@ -1032,5 +1043,6 @@ pub(crate) fn read_module(data: &[u8], notes: Option<&mut Annotator>) -> Result<
             size: body_end - start,
         });
     }
+    // endregion
     p.finish(data.len())
 }

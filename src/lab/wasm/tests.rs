@@ -456,3 +456,57 @@ fn a_hand_edited_module_info_cannot_make_the_helpers_panic() {
     info.module.sections[0].size = usize::MAX;
     assert_eq!(info.byte_totals().total(), usize::MAX);
 }
+
+#[test]
+fn the_outline_is_inspect_without_the_instructions_and_decode_body_adds_them() {
+    let hello: &[u8] = include_bytes!("../../../tests/fixtures/wasm/hello_wasm_bg.wasm");
+    for bytes in [hello, &one_function(&[0, 0x41, 0x2A, 0x1A, 0x0B])] {
+        let full = inspect(bytes).unwrap();
+        let outline = inspect_outline(bytes).unwrap();
+        assert!(outline.bodies.iter().all(|b| b.instruction_count == 0));
+        let mut counted = outline.clone();
+        for (k, body) in counted.bodies.iter_mut().enumerate() {
+            body.instruction_count = outline.decode_body(bytes, k).unwrap();
+        }
+        assert_eq!(counted, full);
+    }
+    // A broken body passes the outline, and decode_body finds what inspect finds.
+    let broken = one_function(&[0, 0x41, 0x2A, 0x0B, 0x0B]);
+    let outline = inspect_outline(&broken).unwrap();
+    assert_eq!(outline.decode_body(&broken, 0), Err(error(&broken)));
+    assert!(outline.decode_body(&broken, 1).is_err());
+    assert!(outline.decode_body(&broken, usize::MAX).is_err());
+}
+
+mod outline_properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any bytes (and any single-byte change of the hello module): the outline and
+        /// every body decode give Ok or an error, never a panic, and a module the
+        /// outline accepts with every body decoding is a module inspect accepts.
+        #[test]
+        fn the_outline_and_decode_body_never_panic(
+            tail in prop::collection::vec(any::<u8>(), 0..400),
+            at in any::<usize>(),
+            value in any::<u8>(),
+        ) {
+            let mut hello = include_bytes!("../../../tests/fixtures/wasm/hello_wasm_bg.wasm").to_vec();
+            let i = at % hello.len();
+            hello[i] = value;
+            let mut random = HEADER.to_vec();
+            random.extend(tail);
+            for bytes in [hello, random] {
+                if let Ok(outline) = inspect_outline(&bytes) {
+                    let all_decode = (0..outline.bodies.len()).all(|k| outline.decode_body(&bytes, k).is_ok());
+                    if all_decode {
+                        prop_assert!(inspect(&bytes).is_ok());
+                    }
+                } else {
+                    prop_assert!(inspect(&bytes).is_err());
+                }
+            }
+        }
+    }
+}
