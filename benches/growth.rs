@@ -21,6 +21,7 @@ use criterion::{
 };
 use wasm_playground::lab::canvas::{DrawCommand, rasterize};
 use wasm_playground::lab::image::{Filter, apply_filter_reference};
+use wasm_playground::lab::rng::SplitMix64;
 use wasm_playground::lab::signals::sheet::{CellRef, Sheet};
 use wasm_playground::lab::vdom::{VNode, apply, check_safe, diff, keyed_list, parse_markup_root};
 
@@ -116,13 +117,8 @@ fn zigzag(segments: usize, width: f64) -> Vec<DrawCommand> {
 }
 
 fn scribble(segments: usize, width: f64) -> Vec<DrawCommand> {
-    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % 500_000) as f64 / 1000.0
-    };
+    let mut rng = SplitMix64::new(0x9E37_79B9_7F4A_7C15);
+    let mut next = move || rng.below(500_000) as f64 / 1000.0;
     let mut commands = vec![
         DrawCommand::LineWidth(width),
         DrawCommand::BeginPath,

@@ -32,7 +32,7 @@ pub const LUMA_B: u32 = 7_471;
 ///
 /// Exact on greys (the weights sum to 65536) and within 1 of
 /// `round(0.299·r + 0.587·g + 0.114·b)` for every colour (it differs only where the real
-/// value lies within 0.003 of a half). The seed's `(…) as u8` truncated instead of
+/// value lies within 0.003 of a half). The tutorial's version, `(…) as u8`, truncated instead of
 /// rounding, which maps a quarter of the greys one step too dark.
 #[inline]
 pub const fn luma(r: u8, g: u8, b: u8) -> u8 {

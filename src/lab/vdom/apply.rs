@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::VNode;
 use super::diff::{Patch, PatchOp, format_path};
+use crate::lab::rng::SplitMix64;
 
 /// What went wrong with one patch.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -358,7 +359,7 @@ struct Sequence {
     priority: Vec<u64>,
     items: Vec<Option<VNode>>,
     root: u32,
-    rng: u64,
+    rng: SplitMix64,
     path: Vec<u32>,
 }
 
@@ -380,7 +381,7 @@ impl Sequence {
             priority: Vec::with_capacity(capacity),
             items: Vec::with_capacity(capacity),
             root: NIL,
-            rng: seed | 1,
+            rng: SplitMix64::new(seed),
             path: Vec::new(),
         };
         let mut spine: Vec<u32> = Vec::new();
@@ -411,16 +412,12 @@ impl Sequence {
     }
 
     fn new_node(&mut self, item: VNode) -> u32 {
-        // splitmix64: a well-mixed priority from a counter.
-        self.rng = self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.rng;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        let priority = self.rng.next_u64();
         let id = u32::try_from(self.items.len()).unwrap_or(NIL);
         self.left.push(NIL);
         self.right.push(NIL);
         self.size.push(1);
-        self.priority.push(z ^ (z >> 31));
+        self.priority.push(priority);
         self.items.push(Some(item));
         id
     }
