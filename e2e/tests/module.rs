@@ -27,20 +27,6 @@ impl FrameExt for Browser {
 
 const WAIT: Duration = Duration::from_secs(30);
 
-fn wait_text(b: &Browser, selector: &str, needle: &str) {
-    let script = format!(
-        "const e = document.querySelector({}); return !!e && e.textContent.includes({});",
-        json!(selector),
-        json!(needle)
-    );
-    if let Err(e) = b.wait_for(&format!("{selector} to contain {needle:?}"), &script, WAIT) {
-        panic!(
-            "{selector} never contained {needle:?}: {e}; it has {:?}",
-            b.text(selector)
-        );
-    }
-}
-
 /// The text of one row of the modules table, by its header.
 fn compare_row(b: &Browser, header: &str) -> Vec<String> {
     let cells = b
@@ -60,31 +46,31 @@ fn the_snippet_runs_the_console_answers_and_the_page_reads_its_own_module() {
     pages::open(&b, &server().url("#/module"), "module", "light", false).unwrap();
 
     // The tutorial's snippet, served at hello/index.js under the sub-path, ran as written.
-    wait_text(&b, "#snippet-result", "5");
+    b.wait_text("#snippet-result", "5", WAIT);
     assert_eq!(b.text("#snippet-result"), "5");
-    wait_text(&b, "#call-log", "add(2, 3) = 5");
+    b.wait_text("#call-log", "add(2, 3) = 5", WAIT);
 
     // A console call, typed and submitted with Enter.
-    wait_text(&b, "#console-state", "Ready");
+    b.wait_text("#console-state", "Ready", WAIT);
     b.exec("document.getElementById('console-input').focus()", vec![])
         .unwrap();
     b.send_keys_to_active("add(2147483647, 1)\u{E007}").unwrap();
-    wait_text(&b, "#console-entries", "-2147483648");
+    b.wait_text("#console-entries", "-2147483648", WAIT);
     assert!(b.text("#console-entries").contains("i32 overflow"));
     b.send_keys_to_active("greet(\"Ferris\")\u{E007}").unwrap();
-    wait_text(&b, "#console-entries", "\"Hello, Ferris!\"");
-    wait_text(&b, "#call-log", "Hello, Ferris!");
+    b.wait_text("#console-entries", "\"Hello, Ferris!\"", WAIT);
+    b.wait_text("#call-log", "Hello, Ferris!", WAIT);
     assert!(b.text("#call-log").contains("Rust → console.log"));
 
     // The reader on this page's own module: numbers, not "reading…".
-    wait_text(&b, "#size-verdict", "This page's module is");
+    b.wait_text("#size-verdict", "This page's module is", WAIT);
     let functions = compare_row(&b, "Functions defined");
     assert_eq!(functions.len(), 3, "{functions:?}");
     let app_functions: usize = functions[1].replace(',', "").parse().unwrap();
     assert!(app_functions > 1000, "{functions:?}");
     // "(one slice)" for a small module, "(8 slices, longest 12.6 ms)" for the app's.
-    wait_text(&b, "#module-compare", " slice");
-    wait_text(&b, "#module-compare", "Make-up");
+    b.wait_text("#module-compare", " slice", WAIT);
+    b.wait_text("#module-compare", "Make-up", WAIT);
     b.wait_for(
         "every module's instructions decoded",
         "return [...document.querySelectorAll('#module-compare tbody tr')]
@@ -135,9 +121,9 @@ fn wide_and_phone_light_and_dark_with_screenshots() {
                 server().url("#/module")
             };
             pages::open(&b, &url, "module", theme, phone).unwrap();
-            wait_text(&b, "#snippet-result", "5");
-            wait_text(&b, "#size-verdict", "This page's module is");
-            wait_text(&b, "#engine-agreement", "The browser agrees");
+            b.wait_text("#snippet-result", "5", WAIT);
+            b.wait_text("#size-verdict", "This page's module is", WAIT);
+            b.wait_text("#engine-agreement", "The browser agrees", WAIT);
             let over = b
                 .exec(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
@@ -173,9 +159,9 @@ fn wide_and_phone_light_and_dark_with_screenshots() {
 fn measuring_every_line_fills_every_verdict() {
     let b = Browser::start(1280, 900).unwrap();
     pages::open(&b, &server().url("#/module"), "module", "light", false).unwrap();
-    wait_text(&b, "#fit-run-all", "about");
+    b.wait_text("#fit-run-all", "about", WAIT);
     // Let the tab's own loading (the reader on three modules) finish first.
-    wait_text(&b, "#size-verdict", "This page's module is");
+    b.wait_text("#size-verdict", "This page's module is", WAIT);
     b.exec(
         "window.__gap = 0; let last = performance.now();
          window.__tick = setInterval(() => { const n = performance.now(); window.__gap = Math.max(window.__gap, n - last); last = n; }, 10);",

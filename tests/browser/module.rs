@@ -14,7 +14,6 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -60,16 +59,6 @@ fn serve_hello() -> HelloUrls {
         glue,
         wasm,
     }
-}
-
-async fn wait_until(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..600 {
-        if check() {
-            return;
-        }
-        yew::platform::time::sleep(Duration::from_millis(25)).await;
-    }
-    panic!("timed out waiting for {what}");
 }
 
 /// A console on the served hello module, and every event it sent.
