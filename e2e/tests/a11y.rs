@@ -37,7 +37,8 @@ const AXE: &str = include_str!("../vendor/axe-core/axe.min.js");
 /// Runs axe on the whole document; answers with the serious and critical violations.
 const RUN_AXE: &str = r#"
 const done = arguments[arguments.length - 1];
-axe.run(document, { resultTypes: ['violations'] }).then(
+// target-size (WCAG 2.2: 24 px, or spaced apart) is what Lighthouse's audit also checks.
+axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } }).then(
   r => done(r.violations
     .filter(v => v.impact === 'serious' || v.impact === 'critical')
     .map(v => ({ id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
