@@ -33,7 +33,8 @@ pub fn Overview() -> Html {
             <section class="lede">
                 <h2>{ "Rust and WebAssembly, working in front of you" }</h2>
                 <p>
-                    { "Each tab takes one idea — pure computation exported to JavaScript, strings crossing the boundary, \
+                    { "Each tab takes one idea — a first tiny module built, loaded and called from JavaScript, what a .wasm file holds, \
+                       pure computation exported to JavaScript, strings crossing the boundary, \
                        state in WASM memory, a virtual DOM, reactive signals, a JSON bridge, canvas drawing, image filters — \
                        and runs it here, in your browser. Change the inputs and the output follows. Open “Show the Rust” to read \
                        the exact source that runs. Where there is a claim about speed, press Run: the WASM code and the same work \
