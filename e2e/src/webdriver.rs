@@ -19,6 +19,20 @@ pub enum Kind {
     Chromium,
 }
 
+/// Whether chromedriver (`$CHROMEDRIVER`, else on PATH) can run. `./dev test` installs
+/// it; a test that needs Chromium and is run by hand without it says so and is skipped.
+pub fn chromium_available() -> bool {
+    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let found = std::process::Command::new(&chromedriver)
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !found {
+        eprintln!("skipped: chromedriver is not installed (apt-get install chromium-driver)");
+    }
+    found
+}
+
 /// A driver process (geckodriver or chromedriver) and one browser session; both end
 /// when this is dropped.
 pub struct Browser {

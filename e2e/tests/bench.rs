@@ -41,12 +41,7 @@ fn headless_benchmark_report() {
     std::fs::write(out_dir.join("report.json"), firefox.to_json()).unwrap();
     md.push_str(&firefox.to_markdown());
 
-    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-    if std::process::Command::new(&chromedriver)
-        .arg("--version")
-        .output()
-        .is_ok()
-    {
+    if wasm_playground_e2e::webdriver::chromium_available() {
         match run_suite(&server, Kind::Chromium) {
             Ok(chromium) => {
                 std::fs::write(out_dir.join("report-chromium.json"), chromium.to_json()).unwrap();

@@ -72,24 +72,10 @@ fn draw_undo_reload_and_the_drawing_is_back() {
     b.assert_no_error_banner();
 }
 
-/// Whether chromedriver is installed; the Chromium checks are skipped (with a word)
-/// where it is not.
-fn chromium_available() -> bool {
-    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-    let found = std::process::Command::new(&chromedriver)
-        .arg("--version")
-        .output()
-        .is_ok();
-    if !found {
-        eprintln!("skipped: chromedriver is not installed (apt-get install chromium-driver)");
-    }
-    found
-}
-
 #[test]
 fn comparing_the_renderers_logs_no_read_back_warning_in_chromium() {
     use wasm_playground_e2e::webdriver::Kind;
-    if !chromium_available() {
+    if !wasm_playground_e2e::webdriver::chromium_available() {
         return;
     }
     let b = Browser::start_kind(Kind::Chromium, 1280, 900).unwrap();

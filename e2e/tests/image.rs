@@ -90,13 +90,7 @@ fn image_tab_generates_a_sample_applies_a_filter_and_shows_the_split() {
 #[test]
 fn a_pasted_image_is_loaded_and_chromium_logs_nothing() {
     use wasm_playground_e2e::webdriver::Kind;
-    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-    if std::process::Command::new(&chromedriver)
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        eprintln!("skipped: chromedriver is not installed (apt-get install chromium-driver)");
+    if !wasm_playground_e2e::webdriver::chromium_available() {
         return;
     }
     let b = Browser::start_kind(Kind::Chromium, 1280, 900).unwrap();

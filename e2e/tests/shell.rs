@@ -338,13 +338,7 @@ return { paint: paint ? paint.startTime : null, wasm: wasm ? wasm.fetchStart : n
 
 #[test]
 fn chromium_logs_nothing_when_the_page_loads() {
-    let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-    if std::process::Command::new(&chromedriver)
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        eprintln!("skipped: chromedriver is not installed (apt-get install chromium-driver)");
+    if !wasm_playground_e2e::webdriver::chromium_available() {
         return;
     }
     let b = Browser::start_kind(Kind::Chromium, 1280, 900).unwrap();
