@@ -499,15 +499,18 @@ async fn the_command_list_shows_numbers_without_float_noise() {
     assert!(list.contains("MoveTo(127.2, 40)"), "{list}");
     assert!(list.contains("LineTo(0.3, 12.5)"), "{list}");
     assert!(!list.contains("99999"), "{list}");
-    // The drawing keeps the exact values.
-    let saved = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item(KEY)
-        .unwrap()
-        .unwrap();
+    // The drawing keeps the exact values (saved once the import has settled).
+    let saved = || {
+        web_sys::window()
+            .unwrap()
+            .local_storage()
+            .unwrap()
+            .unwrap()
+            .get_item(KEY)
+            .unwrap()
+    };
+    wait_until("the imported drawing to be saved", || saved().is_some()).await;
+    let saved = saved().unwrap();
     assert!(saved.contains("127.19999999999999"), "{saved}");
 }
 
