@@ -9,8 +9,11 @@ use serde::{Deserialize, Serialize};
 /// Per-iteration timings of one side, in milliseconds.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Stats {
+    /// Median per-iteration time, in milliseconds: the one to compare.
     pub median_ms: f64,
+    /// Fastest per-iteration time, in milliseconds.
     pub min_ms: f64,
+    /// Slowest per-iteration time, in milliseconds.
     pub max_ms: f64,
     /// Samples that counted (finite times).
     pub samples: u32,
@@ -85,6 +88,7 @@ impl GroupDurations {
         read
     }
 
+    /// The durations as JSON, for storage; [`GroupDurations::from_json`] reads it back.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
     }

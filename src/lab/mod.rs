@@ -6,6 +6,8 @@
 //! (digit grouping, sizes, durations, ratios) and [`rng`] is the one seeded generator
 //! behind every generated sample, scene and test corpus.
 
+#![warn(missing_docs)]
+
 pub mod bench;
 pub mod canvas;
 pub mod compute;

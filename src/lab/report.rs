@@ -10,18 +10,24 @@ use serde::{Deserialize, Serialize};
 
 use crate::lab::fmt;
 
+/// One benchmark run in one browser: where it ran and a row per case.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// Browser name, e.g. `Firefox`.
     pub browser: String,
+    /// Browser version, e.g. `153.0`.
     pub version: String,
     /// Extra facts about the machine: SIMD support, logical cores.
     #[serde(default)]
     pub simd: bool,
+    /// Logical cores the browser reports (0 when the report does not say).
     #[serde(default)]
     pub cores: u32,
+    /// One row per benchmark case.
     pub results: Vec<ResultRow>,
 }
 
+/// The timings of one benchmark case on both sides.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ResultRow {
     /// `<tab>/<case>/<size>`, e.g. `image/grayscale/3840x2160`.
@@ -54,12 +60,14 @@ impl ResultRow {
 }
 
 impl Report {
+    /// The report as pretty-printed JSON, the export format (non-finite times become `null`).
     pub fn to_json(&self) -> String {
         // Non-finite numbers are not JSON; serde_json writes them as null, which the
         // reader of a report can handle, instead of failing the whole export.
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
     }
 
+    /// Reads a JSON report back; the error says why the text is not one.
     pub fn from_json(text: &str) -> Result<Report, String> {
         serde_json::from_str(text).map_err(|e| format!("not a benchmark report: {e}"))
     }

@@ -33,18 +33,27 @@ pub fn region<'a>(code: &'a str, name: &str) -> Option<&'a str> {
     None
 }
 
+/// What a run of highlighted Rust source is, which picks its colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
+    /// Anything not highlighted: identifiers, punctuation, whitespace.
     Plain,
+    /// A `//` line comment or a `/* */` block comment.
     Comment,
+    /// A string or character literal.
     Str,
+    /// A numeric literal, suffix included (`1_000u32`).
     Number,
+    /// A Rust keyword such as `fn` or `let`.
     Keyword,
+    /// An identifier starting with an uppercase letter, taken to be a type or variant.
     Type,
+    /// A macro name with its `!`, e.g. `println!`.
     Macro,
 }
 
 impl TokenKind {
+    /// The CSS class the page styles this kind with, e.g. `tok-kw`.
     pub fn css_class(self) -> &'static str {
         match self {
             TokenKind::Plain => "tok-plain",

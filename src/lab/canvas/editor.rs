@@ -237,15 +237,35 @@ pub fn text_stroke(fill: &str, text: &str, x: f64, y: f64) -> Result<Stroke, Can
 pub enum Shape {
     /// Top-left corner, width and height.
     Rect {
+        /// Left edge, in CSS pixels of the drawing.
         x: f64,
+        /// Top edge, in CSS pixels of the drawing.
         y: f64,
+        /// Width in CSS pixels.
         width: f64,
+        /// Height in CSS pixels.
         height: f64,
     },
     /// Centre and radius.
-    Circle { cx: f64, cy: f64, radius: f64 },
+    Circle {
+        /// Horizontal position of the centre, in CSS pixels of the drawing.
+        cx: f64,
+        /// Vertical position of the centre, in CSS pixels of the drawing.
+        cy: f64,
+        /// Radius in CSS pixels.
+        radius: f64,
+    },
     /// From one point to another.
-    Line { x0: f64, y0: f64, x1: f64, y1: f64 },
+    Line {
+        /// Horizontal position of the start point, in CSS pixels of the drawing.
+        x0: f64,
+        /// Vertical position of the start point, in CSS pixels of the drawing.
+        y0: f64,
+        /// Horizontal position of the end point, in CSS pixels of the drawing.
+        x1: f64,
+        /// Vertical position of the end point, in CSS pixels of the drawing.
+        y1: f64,
+    },
 }
 
 /// The commands for `shape` in `style`'s colours, width and shape mode: the same commands

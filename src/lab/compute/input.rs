@@ -21,13 +21,29 @@ pub enum NInputError {
     /// Below 0.
     Negative,
     /// A decimal point at `column`: n is a whole number.
-    NotWhole { column: usize },
+    NotWhole {
+        /// Column of the decimal point.
+        column: usize,
+    },
     /// A character that is neither a digit nor a separator.
-    NotADigit { found: char, column: usize },
+    NotADigit {
+        /// The character as typed.
+        found: char,
+        /// Column of that character.
+        column: usize,
+    },
     /// A separator that is not between two digits.
-    MisplacedSeparator { found: char, column: usize },
+    MisplacedSeparator {
+        /// The separator as typed.
+        found: char,
+        /// Column of that separator.
+        column: usize,
+    },
     /// Above [`FIB_DECIMAL_MAX_N`]; `n` when it fits a `u64` (to repeat it grouped).
-    TooLarge { n: Option<u64> },
+    TooLarge {
+        /// The typed n, when it fits a `u64`; `None` when it is larger still.
+        n: Option<u64>,
+    },
 }
 
 impl fmt::Display for NInputError {

@@ -101,10 +101,20 @@ pub const MIN_BENCH_PIXELS: u64 = 640 * 360;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BenchImage {
     /// The image on the page.
-    Current { width: u32, height: u32 },
+    Current {
+        /// Width of the image on the page, in pixels.
+        width: u32,
+        /// Height of the image on the page, in pixels.
+        height: u32,
+    },
     /// A generated test card of this size, because the image on the page is too small
     /// to time (or there is none).
-    TestCard { width: u32, height: u32 },
+    TestCard {
+        /// Width of the test card to generate, in pixels.
+        width: u32,
+        /// Height of the test card to generate, in pixels.
+        height: u32,
+    },
 }
 
 /// The image the benchmark times: the one on the page when it has at least

@@ -30,10 +30,15 @@ pub trait CanonicalNode {
 
 /// One level of a value, as [`CanonicalNode::view`] shows it.
 pub enum View<'a, N: ?Sized> {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number, as the double it stands for.
     Number(f64),
+    /// A string's text, unescaped (the writer escapes it).
     Str(&'a str),
+    /// The elements, in order.
     Array(Vec<&'a N>),
     /// Every pair in source order, duplicates included.
     Object(Vec<(&'a str, &'a N)>),

@@ -27,10 +27,13 @@ pub enum SpanKind {
 /// A labelled byte range: `start..end` of the file is what `label` says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
+    /// Offset of the span's first byte in the file.
     pub start: usize,
+    /// Offset just past the span's last byte (exclusive).
     pub end: usize,
     /// How many spans enclose this one (a section is 0, its entries 1, …).
     pub depth: u8,
+    /// What sort of thing the bytes are.
     pub kind: SpanKind,
     /// E.g. `section header: code, size 1234`, `LEB128 u32 = 5`, `export name "add"`.
     pub label: String,
@@ -40,7 +43,9 @@ pub struct Span {
 /// reader if the module is malformed (the spans before it are still there).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Annotations {
+    /// The labelled byte ranges, outermost first.
     pub spans: Vec<Span>,
+    /// The error that stopped the reader, when the module is malformed.
     pub error: Option<WasmError>,
 }
 

@@ -22,8 +22,11 @@ use serde::Deserialize;
 /// How a Rust parameter or result of an exported function crosses the boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RustType {
+    /// `i32`: a JS number passed in goes through ToInt32.
     I32,
+    /// `u32`: the same 32 bits as `i32`, read by Rust as unsigned.
     U32,
+    /// `u64`: an `i64` in WebAssembly, a BigInt in JavaScript, read as unsigned.
     U64,
     /// `&str`: copied in as UTF-8.
     Str,
@@ -34,6 +37,7 @@ pub enum RustType {
 }
 
 impl RustType {
+    /// The type as written in Rust: `i32`, `&str`, `()`, ….
     pub fn as_str(self) -> &'static str {
         match self {
             RustType::I32 => "i32",
@@ -49,8 +53,11 @@ impl RustType {
 /// The Rust signature of an exported function.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Signature {
+    /// The function's name, e.g. `fibonacci`.
     pub name: &'static str,
+    /// Parameter names and types, in order.
     pub params: &'static [(&'static str, RustType)],
+    /// The return type ([`RustType::Unit`] when it returns nothing).
     pub result: RustType,
 }
 
@@ -129,7 +136,9 @@ pub struct Seen {
 /// One call of an export during an evaluation, as the console recorded it.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct Call {
+    /// Name of the export that was called.
     pub name: String,
+    /// The arguments as the console saw them, in order.
     #[serde(default)]
     pub args: Vec<Seen>,
     /// What it returned (absent when it threw).

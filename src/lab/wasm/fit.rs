@@ -34,7 +34,9 @@ pub struct UseCase {
     pub id: &'static str,
     /// The tutorial's words.
     pub name: &'static str,
+    /// Which of the tutorial's lists the line is on.
     pub claim: Claim,
+    /// What the lab measures the line with, if anything.
     pub evidence: Evidence,
     /// What the evidence is, in words (or why there is none).
     pub about: &'static str,
@@ -45,6 +47,7 @@ pub struct UseCase {
     pub typical_seconds: u32,
 }
 
+/// Every line of the tutorial's two lists, with the lab's evidence for each.
 // region: use-cases
 pub const USE_CASES: &[UseCase] = &[
     UseCase {
@@ -160,7 +163,9 @@ pub enum Verdict {
     /// A measured verdict. `holds`: the tutorial's claim is borne out (`Some(true)`),
     /// contradicted (`Some(false)`), or the cases disagree (`None`).
     Measured {
+        /// Whether the claim is borne out: `Some(true)`, `Some(false)`, or `None` when the cases disagree.
         holds: Option<bool>,
+        /// The speed-ups in words, e.g. `WASM 2.1–3.4× faster in both cases`.
         summary: String,
     },
 }

@@ -115,6 +115,7 @@ use reader::Reader;
 /// A module's sections, imports, exports and defined functions.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Module {
+    /// The binary format version from the header (1 for every module today).
     pub version: u32,
     /// In file order, custom sections included.
     pub sections: Vec<Section>,
@@ -144,15 +145,20 @@ pub struct Section {
 /// Something the module needs from its host, e.g. `env.alert`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Import {
+    /// The module namespace the host looks the import up in, e.g. `env`.
     pub module: String,
+    /// The item's name within that namespace, e.g. `alert`.
     pub name: String,
+    /// What kind of item is imported.
     pub kind: ExternKind,
 }
 
 /// Something the module offers its host, e.g. the function `add`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Export {
+    /// The name the host sees the item by, e.g. `add`.
     pub name: String,
+    /// What kind of item is exported.
     pub kind: ExternKind,
     /// Index in the index space of `kind` (imports first).
     pub index: u32,
@@ -161,10 +167,15 @@ pub struct Export {
 /// The kinds of things a module imports and exports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ExternKind {
+    /// A function the other side can call.
     Func,
+    /// A table of references, e.g. the functions `call_indirect` may call.
     Table,
+    /// A linear memory: the module's byte-addressed heap.
     Memory,
+    /// A global variable holding one value.
     Global,
+    /// An exception tag (exception-handling proposal).
     Tag,
 }
 
@@ -200,6 +211,7 @@ pub struct Function {
     /// The body's bytes in the file, after its size field: local declarations,
     /// then instructions (the range wasmparser's `FunctionBody` reports).
     pub body_offset: usize,
+    /// Length of the body in bytes, from `body_offset`.
     pub body_size: usize,
 }
 
@@ -208,6 +220,7 @@ pub struct Function {
 pub struct WasmError {
     /// Offset in the file of the byte where the problem is.
     pub offset: usize,
+    /// What is wrong, in words.
     pub message: String,
 }
 
@@ -226,15 +239,20 @@ impl std::error::Error for WasmError {}
 /// A table's element type and size limits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TableType {
+    /// Type of the references the table holds, e.g. `funcref`.
     pub element: RefType,
+    /// Number of elements at instantiation.
     pub initial: u32,
+    /// Most elements the table may grow to; `None` for no limit.
     pub maximum: Option<u32>,
 }
 
 /// A memory's size limits in 64 KiB pages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MemoryType {
+    /// Size at instantiation, in 64 KiB pages.
     pub initial: u32,
+    /// Most pages the memory may grow to; `None` for no limit.
     pub maximum: Option<u32>,
     /// Shared between threads (threads proposal).
     pub shared: bool,
@@ -243,7 +261,9 @@ pub struct MemoryType {
 /// A global's value type and mutability.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GlobalType {
+    /// Type of the value the global holds.
     pub content: ValType,
+    /// Whether `global.set` may change it (`mut`).
     pub mutable: bool,
 }
 
@@ -252,8 +272,11 @@ pub struct GlobalType {
 pub enum ExternType {
     /// A function of this type index.
     Func(u32),
+    /// A table of this element type and size limits.
     Table(TableType),
+    /// A memory with these limits.
     Memory(MemoryType),
+    /// A global of this value type and mutability.
     Global(GlobalType),
     /// An exception tag whose parameters are this function type index.
     Tag(u32),
@@ -262,6 +285,7 @@ pub enum ExternType {
 /// A constant expression: an initial value or a segment offset.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConstExpr {
+    /// Offset of the expression's first byte in the file.
     pub offset: usize,
     /// Bytes, the final `end` included.
     pub size: usize,
@@ -272,6 +296,7 @@ pub struct ConstExpr {
 /// A table (imported, or defined with its optional initial value).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Table {
+    /// Element type and size limits.
     pub ty: TableType,
     /// Only for a defined table that gives one.
     pub init: Option<ConstExpr>,
@@ -280,7 +305,9 @@ pub struct Table {
 /// A global (imported when `init` is `None`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Global {
+    /// Value type and mutability.
     pub ty: GlobalType,
+    /// The initial value of a defined global; `None` for an imported one.
     pub init: Option<ConstExpr>,
 }
 
@@ -290,7 +317,12 @@ pub enum SegmentMode {
     /// Copied in only by `table.init`/`memory.init`.
     Passive,
     /// Copied into table or memory `index` at `offset` on instantiation.
-    Active { index: u32, offset: ConstExpr },
+    Active {
+        /// Index of the table or memory the segment is copied into.
+        index: u32,
+        /// Where in it the copy starts: an element index or a byte address.
+        offset: ConstExpr,
+    },
     /// Only declares functions that `ref.func` may name.
     Declared,
 }
@@ -298,21 +330,30 @@ pub enum SegmentMode {
 /// An entry of the element section.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ElementSegment {
+    /// Offset of the segment's first byte (its flags) in the file.
     pub offset: usize,
+    /// Length of the whole segment entry, in bytes.
     pub size: usize,
+    /// Passive, active (and where to) or declared.
     pub mode: SegmentMode,
+    /// Type of the references the segment holds, e.g. `funcref`.
     pub element_type: RefType,
+    /// Number of elements in the segment.
     pub count: u32,
 }
 
 /// An entry of the data section.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DataSegment {
+    /// Offset of the segment's first byte (its flags) in the file.
     pub offset: usize,
+    /// Length of the whole segment entry in bytes, data included.
     pub size: usize,
+    /// Passive, or active with the memory and address it is copied to.
     pub mode: SegmentMode,
     /// Where the data bytes themselves are in the file, and how many.
     pub data_offset: usize,
+    /// Number of data bytes, from `data_offset`.
     pub data_size: usize,
 }
 
@@ -332,8 +373,11 @@ pub struct Body {
 /// A local's name from the `name` section.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LocalName {
+    /// Index of the function in the function index space (imports included).
     pub function: u32,
+    /// Index of the local in that function (parameters first).
     pub local: u32,
+    /// The local's name as the section gives it.
     pub name: String,
 }
 
@@ -341,7 +385,9 @@ pub struct LocalName {
 /// the (tool, version) pairs under it, e.g. `processed-by: rustc 1.95.0`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProducerField {
+    /// `language`, `processed-by` or `sdk`.
     pub name: String,
+    /// (tool, version) pairs, e.g. `("rustc", "1.95.0")`.
     pub values: Vec<(String, String)>,
 }
 
@@ -349,6 +395,7 @@ pub struct ProducerField {
 /// details a page about the module shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ModuleInfo {
+    /// The sections, imports, exports and defined functions that [`parse`] returns.
     pub module: Module,
     /// The type index space.
     pub types: Vec<TypeDef>,
@@ -360,21 +407,30 @@ pub struct ModuleInfo {
     pub func_types: Vec<u32>,
     /// Tables, memories, globals and tags, imported ones first.
     pub tables: Vec<Table>,
+    /// Memories, imported ones first.
     pub memories: Vec<MemoryType>,
+    /// Globals, imported ones first.
     pub globals: Vec<Global>,
     /// The type index of each tag.
     pub tags: Vec<u32>,
+    /// Function index of the start function, run on instantiation, if there is one.
     pub start: Option<u32>,
+    /// Entries of the element section, in file order.
     pub elements: Vec<ElementSegment>,
+    /// Entries of the data section, in file order.
     pub data: Vec<DataSegment>,
+    /// Segment count from the data count section, when the module has one.
     pub data_count: Option<u32>,
     /// Per defined function, in the order of `module.functions`.
     pub bodies: Vec<Body>,
     /// From the `name` section: the module's name, every function's name
     /// (indexed by function index, imports included), local names.
     pub module_name: Option<String>,
+    /// Name per function index, imports included; `None` where the section gives none.
     pub function_names: Vec<Option<String>>,
+    /// Names of locals, as the section lists them.
     pub local_names: Vec<LocalName>,
+    /// Fields of the `producers` section, in file order.
     pub producers: Vec<ProducerField>,
     /// Custom sections whose contents could not be read. Engines ignore those,
     /// and so does this reader, but it says so.
@@ -384,8 +440,11 @@ pub struct ModuleInfo {
 /// One instruction of a function body, where it is and what it says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Instruction {
+    /// Offset of the instruction's first byte in the file.
     pub offset: usize,
+    /// Length of the instruction in bytes, immediates included.
     pub size: usize,
+    /// The instruction in the text format, e.g. `i32.const 1`.
     pub text: String,
 }
 
@@ -405,6 +464,7 @@ pub struct ByteTotals {
 }
 
 impl ByteTotals {
+    /// All bytes of the module: the header plus every category.
     pub fn total(&self) -> usize {
         [self.code, self.data, self.custom, self.other]
             .iter()

@@ -17,19 +17,33 @@ const MAX_REC_GROUP: u32 = 1_000_000;
 /// What a reference points at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum HeapType {
+    /// Any function (`func`).
     Func,
+    /// Any reference from the host (`extern`).
     Extern,
+    /// Any internal GC value (`any`).
     Any,
+    /// Bottom of the `any` hierarchy, only null (`none`).
     None,
+    /// Bottom of the `extern` hierarchy, only null (`noextern`).
     NoExtern,
+    /// Bottom of the `func` hierarchy, only null (`nofunc`).
     NoFunc,
+    /// Values `ref.eq` can compare (`eq`).
     Eq,
+    /// Any struct (`struct`).
     Struct,
+    /// Any array (`array`).
     Array,
+    /// A 31-bit integer packed into a reference (`i31`).
     I31,
+    /// Any exception (`exn`, exception-handling proposal).
     Exn,
+    /// Bottom of the `exn` hierarchy, only null (`noexn`).
     NoExn,
+    /// Any continuation (`cont`, stack-switching proposal).
     Cont,
+    /// Bottom of the `cont` hierarchy, only null (`nocont`).
     NoCont,
     /// A type defined in the type section, by index.
     Concrete(u32),
@@ -38,11 +52,14 @@ pub enum HeapType {
 /// A reference type: `funcref` is `RefType { nullable: true, heap: HeapType::Func }`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct RefType {
+    /// Whether null is a value of the type (`ref null …`).
     pub nullable: bool,
+    /// What the reference points at.
     pub heap: HeapType,
 }
 
 impl RefType {
+    /// `funcref`: a nullable reference to any function.
     pub const FUNCREF: RefType = RefType {
         nullable: true,
         heap: HeapType::Func,
@@ -52,39 +69,53 @@ impl RefType {
 /// The type of a value on the stack, in a local or a global.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ValType {
+    /// 32-bit integer (sign is up to the instruction).
     I32,
+    /// 64-bit integer (sign is up to the instruction).
     I64,
+    /// 32-bit IEEE 754 float.
     F32,
+    /// 64-bit IEEE 754 float.
     F64,
     /// 128-bit SIMD vector.
     V128,
+    /// A reference of this type.
     Ref(RefType),
 }
 
 /// A function signature: `(param i32 i32) (result i32)`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FuncType {
+    /// Parameter types, in order.
     pub params: Vec<ValType>,
+    /// Result types, in order.
     pub results: Vec<ValType>,
 }
 
 /// A struct field or array element type (GC proposal).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StorageType {
+    /// 8-bit packed integer (only in a struct or array).
     I8,
+    /// 16-bit packed integer (only in a struct or array).
     I16,
+    /// A full value type.
     Val(ValType),
 }
 
+/// A struct field or array element (GC proposal): what it stores and whether it may change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldType {
+    /// What the field stores.
     pub storage: StorageType,
+    /// Whether `struct.set` or `array.set` may change it (`mut`).
     pub mutable: bool,
 }
 
 /// What a type section entry defines.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CompositeType {
+    /// A function signature.
     Func(FuncType),
     /// GC proposal: a struct with these fields.
     Struct(Vec<FieldType>),
@@ -99,15 +130,18 @@ pub enum CompositeType {
 pub struct TypeDef {
     /// Offset of the entry in the file.
     pub offset: usize,
+    /// What the entry defines: a function, struct or array type.
     pub composite: CompositeType,
     /// `false` only for a `(sub …)` that may be extended.
     pub is_final: bool,
+    /// Type indices of the declared supertypes (`sub`); empty when there are none.
     pub supertypes: Vec<u32>,
     /// Which recursion group the type belongs to (its position in the type section).
     pub rec_group: u32,
 }
 
 impl TypeDef {
+    /// The function signature, when the entry defines one.
     pub fn as_func(&self) -> Option<&FuncType> {
         match &self.composite {
             CompositeType::Func(f) => Some(f),
