@@ -1,18 +1,12 @@
 //! Sizes, counts and durations for this tab: `lab::fmt`'s conventions (binary units,
 //! en-US grouping, three significant digits), plus the tab's own shares and offsets.
 
-/// `1,234,567`.
-pub fn grouped(n: usize) -> String {
-    crate::lab::fmt::grouped(n)
-}
-
 /// `789 B`, `15.5 KiB`, `2.44 MiB`: binary units, whole multiples without decimals.
 pub fn bytes(n: usize) -> String {
     crate::lab::fmt::bytes(n as u64)
 }
 
-/// `780 ns`, `45.6 µs`, `1.23 ms`, `2.10 s`.
-pub use crate::lab::fmt::duration_ms;
+pub use crate::lab::fmt::{duration_ms, grouped};
 
 /// A share of a whole: `61.2 %` (a no-break space: a narrow column never strands the `%`).
 pub fn percent(part: usize, whole: usize) -> String {
